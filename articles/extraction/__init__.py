@@ -1,0 +1,1 @@
+"""Extraction: article text in, dataclasses out. No Django imports below this package."""

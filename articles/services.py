@@ -1,0 +1,120 @@
+"""Write paths for articles: storing what came in and extracting from it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from .extraction.extract import EXTRACTOR_VERSION, extract_doc
+from .extraction.pipeline import build_nlp
+from .extraction.types import ArticleExtraction
+from .models import Article, Sentence, content_hash
+from .records import ArticleRecord
+from .signals import article_extracted, extraction_replacing
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    article: Article
+    action: str  # created, updated or unchanged
+
+    @property
+    def needs_extraction(self) -> bool:
+        return self.action != "unchanged" or self.article.extraction_status != Article.ExtractionStatus.DONE
+
+
+def ingest_article(*, record: ArticleRecord) -> IngestOutcome:
+    """Store one article, idempotent by URL: the same text again changes nothing."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(url=record.url).first()
+        if article is None:
+            try:
+                with transaction.atomic():
+                    article = Article.objects.create(
+                        url=record.url,
+                        outlet=record.outlet,
+                        title=record.title,
+                        published_at=record.published_at,
+                        text=record.text,
+                    )
+                return IngestOutcome(article, "created")
+            except IntegrityError:
+                # Another process stored the same URL a moment ago.
+                article = Article.objects.select_for_update().get(url=record.url)
+        same = (
+            article.content_hash == content_hash(record.text)
+            and article.published_at == record.published_at
+        )
+        if same and article.title == record.title and article.outlet == record.outlet:
+            return IngestOutcome(article, "unchanged")
+        article.title, article.outlet = record.title, record.outlet
+        article.published_at, article.text = record.published_at, record.text
+        if not same:
+            article.extraction_status = Article.ExtractionStatus.PENDING
+        article.save()
+        return IngestOutcome(article, "updated" if not same else "unchanged")
+
+
+def nlp():
+    return build_nlp(settings.SPACY_MODEL)
+
+
+def extract_articles(*, articles: Sequence[Article], batch_size: int = 16) -> None:
+    """Extract several articles with one pass of the pipeline, one transaction each.
+
+    A failure leaves that article's previous extraction whole and records the error;
+    the other articles go on.
+    """
+    docs = nlp().pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            store_extraction(article=article, extraction=extract_doc(doc, article.published_at))
+        except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
+            logger.exception("extraction failed for article %s", article.pk)
+            record_failure(article=article, error=exc)
+
+
+def extract_article(*, article: Article) -> Article:
+    extract_articles(articles=[article])
+    article.refresh_from_db()
+    return article
+
+
+def store_extraction(*, article: Article, extraction: ArticleExtraction) -> None:
+    """Replace the article's sentences and let the timeline record its events."""
+    with transaction.atomic():
+        extraction_replacing.send(sender=Article, article=article)
+        article.sentences.all().delete()
+        sentences = Sentence.objects.bulk_create(
+            Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
+            for s in extraction.sentences
+        )
+        if extraction.language == "en":
+            article_extracted.send(
+                sender=Article, article=article, extraction=extraction, sentences=sentences
+            )
+        Article.objects.filter(pk=article.pk).update(
+            extraction_status=Article.ExtractionStatus.DONE,
+            extraction_error=""
+            if extraction.language == "en"
+            else f"not extracted: the text does not read as English ({extraction.language})",
+            extractor_version=EXTRACTOR_VERSION,
+            language=extraction.language,
+        )
+
+
+def record_failure(*, article: Article, error: BaseException) -> None:
+    message = f"{type(error).__name__}: {error}"[:2000]
+    Article.objects.filter(pk=article.pk).update(
+        extraction_status=Article.ExtractionStatus.FAILED, extraction_error=message
+    )
+
+
+def articles_needing_extraction(articles: Iterable[Article]) -> list[Article]:
+    return [a for a in articles if a.extraction_status != Article.ExtractionStatus.DONE]

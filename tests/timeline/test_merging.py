@@ -1,0 +1,97 @@
+"""The same real event from two outlets becomes one event; look-alikes stay apart; the
+result does not depend on the order articles arrive in."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import record
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+# Two outlets, one signing, told with different relative expressions.
+MONDAY_REPORT = record(
+    url="https://daily.example.net/accord",
+    outlet="Example Daily",
+    published_at="2021-03-15",
+    text="Government and rebel negotiators signed a peace accord in Nairobi on Friday.",
+)
+FRIDAY_REPORT = record(
+    url="https://radio.example.org/accord",
+    outlet="Example Radio",
+    published_at="2021-03-12",
+    text="Rebel and government negotiators signed a peace accord in Nairobi today, officials said.",
+)
+# The same kind of event a year apart, and two rounds of talks on one day.
+EARLIER_ACCORD = record(
+    url="https://daily.example.net/old-accord",
+    outlet="Example Daily",
+    published_at="2020-03-16",
+    text="Government and rebel negotiators signed a peace accord in Nairobi on Friday.",
+)
+
+
+def ingest(tmp_path, *records, name="batch.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    call_command("ingest", str(path), "--no-progress", stdout=io.StringIO())
+
+
+def export() -> dict:
+    out = io.StringIO()
+    call_command("export_timeline", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def agreements():
+    return list(Event.objects.filter(kind="agreement").order_by("start"))
+
+
+def test_one_event_with_evidence_from_both_outlets(tmp_path):
+    ingest(tmp_path, MONDAY_REPORT, FRIDAY_REPORT)
+
+    [accord] = agreements()
+    assert accord.start.date().isoformat() == "2021-03-12"
+    outlets = set(accord.evidence.values_list("sentence__article__outlet", flat=True))
+    assert outlets == {"Example Daily", "Example Radio"}
+
+
+def test_same_kind_of_event_in_another_year_stays_apart(tmp_path):
+    ingest(tmp_path, MONDAY_REPORT, EARLIER_ACCORD)
+
+    assert [e.start.date().isoformat() for e in agreements()] == ["2020-03-13", "2021-03-12"]
+
+
+def test_rounds_with_different_ordinals_never_merge(tmp_path):
+    third = record(
+        url="https://a.example.com/r3",
+        text="The sides met in Geneva on Monday for a third round of talks.",
+    )
+    fourth = record(
+        url="https://b.example.com/r4",
+        text="The sides met in Geneva on Monday for a fourth round of talks.",
+    )
+    ingest(tmp_path, third, fourth)
+
+    ordinals = sorted(Event.objects.filter(kind="negotiation").values_list("ordinal", flat=True))
+    assert ordinals == [3, 4]
+
+
+def test_arrival_order_does_not_change_the_timeline(tmp_path, django_db_blocker):
+    articles = [MONDAY_REPORT, FRIDAY_REPORT, EARLIER_ACCORD]
+    ingest(tmp_path, *articles, name="forward.jsonl")
+    forward = export()
+    Event.objects.all().delete()
+    from articles.models import Article
+
+    Article.objects.all().delete()
+    ingest(tmp_path, *reversed(articles), name="backward.jsonl")
+    backward = export()
+
+    assert forward["events"] == backward["events"]
+    assert forward["actors"] == backward["actors"]

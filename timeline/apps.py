@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class TimelineConfig(AppConfig):
+    name = "timeline"
+    verbose_name = "Timeline"
+
+    def ready(self) -> None:
+        from articles.signals import article_extracted, extraction_replacing
+
+        from . import receivers
+
+        extraction_replacing.connect(receivers.on_extraction_replacing, dispatch_uid="tl-replacing")
+        article_extracted.connect(receivers.on_article_extracted, dispatch_uid="tl-extracted")

@@ -1,0 +1,314 @@
+"""What analysts see: events, the actors and places taking part, and the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from articles.extraction.actors import actor_key
+from articles.models import Sentence
+
+
+def alias_form(name: str) -> str:
+    """The light normalisation that makes one alias row per written form."""
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+class Precision(models.TextChoices):
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    WEEK = "week", "Week"
+    DAY = "day", "Day"
+    HOUR = "hour", "Hour"
+    MINUTE = "minute", "Minute"
+
+
+# Finest first, for picking the most precise of several readings.
+PRECISION_RANK = {p.value: i for i, p in enumerate(Precision)}
+
+
+class Origin(models.TextChoices):
+    AUTO = "auto", "Extraction"
+    EDITOR = "editor", "Editor"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        STATE = "state", "State"
+        ORGANISATION = "organisation", "Organisation"
+        GROUP = "group", "Armed or political group"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.AUTO)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('timeline:index')}?actor={self.slug}"
+
+
+class ActorAlias(models.Model):
+    """A way an actor is written; the normalised form identifies the actor across articles."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalised = models.CharField(max_length=200, unique=True)
+    key = models.CharField(
+        max_length=200, db_index=True, help_text="Folded form that ties name variants to one actor."
+    )
+    is_canonical = models.BooleanField(
+        default=False, help_text="A full name extraction proposed for the actor (not a short form)."
+    )
+    origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.AUTO)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "actor aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised = alias_form(self.name)
+        self.key = actor_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Place(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    country = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('timeline:index')}?place={self.slug}"
+
+
+class PlaceAlias(models.Model):
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalised = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "place aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.normalised = alias_form(self.name)
+        super().save(*args, **kwargs)
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    AGREEMENT = "agreement", "Agreement"
+    CEASEFIRE_START = "ceasefire_start", "Ceasefire takes effect"
+    CEASEFIRE_END = "ceasefire_end", "Ceasefire ends"
+    STATEMENT = "statement", "Statement"
+    NEGOTIATION = "negotiation", "Negotiation"
+    ATTACK = "attack", "Attack"
+    OTHER = "other", "Other"
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        return self.exclude(status=Event.Status.REJECTED)
+
+    def dated(self) -> EventQuerySet:
+        return self.filter(start__isnull=False)
+
+    def undated(self) -> EventQuerySet:
+        return self.filter(start__isnull=True)
+
+    def in_window(self, start: dt.datetime, end: dt.datetime) -> EventQuerySet:
+        """Events whose interval overlaps [start, end]."""
+        return self.filter(start__lte=end, end__gte=start)
+
+    def chronological(self) -> EventQuerySet:
+        return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")
+
+    def for_timeline(self) -> EventQuerySet:
+        return self.prefetch_related(
+            models.Prefetch(
+                "event_actors", queryset=EventActor.objects.select_related("actor")
+            ),
+            "places",
+            models.Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("sentence__article").order_by(
+                    "sentence__article__outlet", "sentence__article_id", "sentence__index"
+                ),
+            ),
+        )
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        AUTO = "auto", "Automatic"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.OTHER)
+    start = models.DateTimeField(null=True, blank=True, help_text="Empty for undated events.")
+    end = models.DateTimeField(null=True, blank=True, help_text="Inclusive end of what the text supports.")
+    precision = models.CharField(max_length=8, choices=Precision.choices, blank=True)
+    ordinal = models.PositiveIntegerField(null=True, blank=True, help_text='7 for "seventh round".')
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTO)
+    sources_disagree = models.BooleanField(
+        default=False, help_text="Sources give different dates for this event."
+    )
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    places = models.ManyToManyField(Place, related_name="events", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("start").asc(nulls_last=True), "id"]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            models.Index(fields=["kind", "start"]),
+            models.Index(fields=["status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="event_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True, precision="")
+                | models.Q(start__isnull=False, end__isnull=False) & ~models.Q(precision=""),
+                name="event_dated_has_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('timeline:index')}?event={self.pk}"
+
+
+class EventActor(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", "Participant"
+        SPEAKER = "speaker", "Speaker"
+        TARGET = "target", "Target"
+        MEDIATOR = "mediator", "Mediator"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_roles")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="event_actor_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.role}) in {self.event}"
+
+
+class Evidence(models.Model):
+    """One sentence telling of an event, with the time expression that dates it.
+
+    Each piece keeps the reading of its own sentence (kind, date, ordinal), so that
+    merging can be redone from the evidence alone and disagreement between sources
+    stays visible.
+    """
+
+    class Resolution(models.TextChoices):
+        ABSOLUTE = "absolute", "Explicit date"
+        DOCUMENT = "document", "Relative to the publication date"
+        FOCUS = "focus", "Relative to a date in the text"
+        NONE = "none", "No date"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    title = models.CharField(max_length=300)
+    trigger = models.CharField(max_length=100, help_text="Lemma of the word that signals the event.")
+    trigger_start = models.PositiveIntegerField(help_text="Offset within the sentence.")
+    trigger_end = models.PositiveIntegerField()
+    ordinal = models.PositiveIntegerField(null=True, blank=True)
+    time_text = models.CharField(max_length=200, blank=True)
+    time_start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset within the sentence.")
+    time_end = models.PositiveIntegerField(null=True, blank=True)
+    time_value = models.CharField(max_length=64, blank=True, help_text="TIMEX3 value.")
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, default=Resolution.NONE)
+    start = models.DateTimeField(null=True, blank=True)
+    end = models.DateTimeField(null=True, blank=True)
+    precision = models.CharField(max_length=8, choices=Precision.choices, blank=True)
+    confidence = models.FloatField(default=0.5)
+    mentions = models.JSONField(
+        default=list, blank=True, help_text="Actor and place spans within the sentence."
+    )
+    actors = models.ManyToManyField(Actor, related_name="evidence", blank=True)
+    places = models.ManyToManyField(Place, related_name="evidence", blank=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["sentence__article_id", "sentence__index", "trigger_start"]
+        indexes = [models.Index(fields=["kind", "start"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sentence", "trigger_start", "kind"], name="evidence_unique_reading"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1),
+                name="evidence_confidence_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sentence.article.outlet}: {self.sentence.text[:80]}"
+
+    def pieces(self) -> list[tuple[str, str]]:
+        """The sentence cut into (text, role) pieces, role '' or time/actor/place, so a
+        template can mark the spans while autoescaping every piece."""
+        text = self.sentence.text
+        spans = []
+        if self.time_start is not None and self.time_end is not None:
+            spans.append((self.time_start, self.time_end, "time"))
+        spans += [(m["start"], m["end"], m["kind"]) for m in self.mentions or []]
+        pieces, cursor = [], 0
+        for start, end, role in sorted(spans):
+            start, end = max(start, cursor), min(end, len(text))
+            if start >= end:
+                continue
+            if start > cursor:
+                pieces.append((text[cursor:start], ""))
+            pieces.append((text[start:end], role))
+            cursor = end
+        if cursor < len(text):
+            pieces.append((text[cursor:], ""))
+        return pieces
+
+
+def unique_slug(model: type[models.Model], name: str) -> str:
+    """A slug for ``name`` not yet used by ``model``: the URL scheme filters by slug."""
+    base = slugify(name)[:200] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
