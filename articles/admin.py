@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Article, Sentence
 from .tasks import enqueue_extraction
@@ -36,6 +37,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Extraction", {"fields": readonly_fields}),
     )
     inlines = [SentenceInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change) -> None:
         text_changed = not change or {"text", "published_at"} & set(form.changed_data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,13 +71,30 @@ def extract_articles(*, articles: Sequence[Article], batch_size: int = 16) -> No
     A failure leaves that article's previous extraction whole and records the error;
     the other articles go on.
     """
-    docs = nlp().pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        try:
-            store_extraction(article=article, extraction=extract_doc(doc, article.published_at))
-        except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
-            logger.exception("extraction failed for article %s", article.pk)
+    try:
+        pipeline = nlp()
+    except Exception as exc:  # noqa: BLE001  (a pipeline that will not load fails them all)
+        for article in articles:
             record_failure(article=article, error=exc)
+        return
+    remaining = list(articles)
+    while remaining:
+        docs = pipeline.pipe((a.text for a in remaining), batch_size=batch_size)
+        for position, article in enumerate(remaining):
+            try:
+                doc = next(docs)
+            except Exception as exc:  # noqa: BLE001  (the batch is broken: go on after it)
+                logger.exception("parsing failed for article %s", article.pk)
+                record_failure(article=article, error=exc)
+                remaining = remaining[position + 1 :]
+                break
+            try:
+                store_extraction(article=article, extraction=extract_doc(doc, article.published_at))
+            except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
+                logger.exception("extraction failed for article %s", article.pk)
+                record_failure(article=article, error=exc)
+        else:
+            remaining = []
 
 
 def extract_article(*, article: Article) -> Article:
@@ -114,7 +131,3 @@ def record_failure(*, article: Article, error: BaseException) -> None:
     Article.objects.filter(pk=article.pk).update(
         extraction_status=Article.ExtractionStatus.FAILED, extraction_error=message
     )
-
-
-def articles_needing_extraction(articles: Iterable[Article]) -> list[Article]:
-    return [a for a in articles if a.extraction_status != Article.ExtractionStatus.DONE]

@@ -95,6 +95,8 @@ def find_events(
             if kind is None:
                 continue
             candidate = _candidate(token, kind, index, sent, attachments, actors, places)
+            if candidate.timex is None and kind == "statement":
+                continue  # "he added": an undated remark is not an event on a timeline
             key = (kind_family(kind), candidate.timex.value if candidate.timex else "")
             best = found.get(key)
             if best is None or _preference(candidate) > _preference(best):
@@ -227,12 +229,19 @@ def _inside(token: Token, span: Span) -> bool:
 def _timex_for(
     trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
 ) -> tuple[Timex | None, bool]:
-    """The time expression dating ``trigger``, and whether it was attached directly."""
+    """The time expression dating ``trigger``, and whether it was attached directly.
+
+    Walks up the parse from the trigger within its clause. An event placed "after" or
+    "before" another takes the time frame of the main predicate, not of a participle
+    describing its object ("announced a truce on Friday, starting on Sunday, after a
+    meeting": the meeting goes with Friday).
+    """
     current = trigger
     direct = True
+    sequenced = False
     for _ in range(12):
         options = [t for t, _ in attachments.get(current.i, []) if t.interval is not None]
-        if options:
+        if options and not (sequenced and _is_participle(current)):
             # Several expressions on one head ("at noon on July 9"): the most precise.
             options.sort(key=lambda t: (_precision_rank(t), t.end - t.start), reverse=True)
             return options[0], direct
@@ -240,10 +249,16 @@ def _timex_for(
             return None, direct
         if current.head is current:
             return None, direct
+        if current.lower_ in TEMPORAL_MARKERS or _temporal_clause(current):
+            sequenced = True
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             direct = False
     return None, direct
+
+
+def _is_participle(token: Token) -> bool:
+    return token.tag_ in {"VBG", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
 
 
 def _temporal_clause(token: Token) -> bool:
@@ -343,15 +358,26 @@ def _title(head: Token, trigger: Token, timex: Timex | None) -> str:
             # The preposition that introduces the date ("on", "at") goes with it.
             skip |= {t.head.i for t in span if t.head.pos_ == "ADP" and not _inside(t.head, span)}
     tokens = [doc[i] for i in sorted(clause - skip)]
+    tokens = [_antecedent(t) or t for t in tokens]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark", "prep"}):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "prep"}):
         tokens.pop()
     text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”‘’")
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([.,;:!?’”)])", r"\1", text).strip(" ,;:.\"'“”‘’")
     if len(text) > 140:
         text = text[:137].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:] if text else trigger.text
+
+
+def _antecedent(token: Token) -> Token | None:
+    """For a subject pronoun, the conflict noun it stands for earlier in the sentence
+    ("a war that has killed thousands since it began": the war began)."""
+    if token.pos_ != "PRON" or token.dep_ not in SUBJECT_DEPS:
+        return None
+    nouns = [t for t in token.sent if t.i < token.i and t.lemma_.lower() in lexicon().conflict_subjects]
+    return nouns[-1] if nouns else None
 
 
 def _preference(candidate: EventCandidate) -> tuple:

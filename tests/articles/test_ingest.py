@@ -71,14 +71,14 @@ def test_changed_text_is_extracted_again(write_json):
         ({"published_at": None}, "missing field(s): published_at"),
         ({"published_at": "12/05/2019"}, "published_at is not a date"),
         ({"published_at": "2019-02-30"}, "published_at is not a date"),
-        ({"published_at": "2999-01-01"}, "is in the future"),
+        ({"published_at": "2999-01-01"}, "published_at 2999-01-01 is in the future"),
         ({"text": "   \n  "}, "text is empty"),
         ({"url": "not a url"}, "url is not an http(s) URL"),
     ],
 )
 def test_bad_record_is_reported_with_file_and_line_and_the_rest_stored(write_json, capsys, bad, reason):
     good = record(url="https://wire.example.com/good")
-    broken = record(url="https://wire.example.com/bad", **bad)
+    broken = record(**{"url": "https://wire.example.com/bad", **bad})
     if bad.get("published_at", "") is None:
         del broken["published_at"]
     path = write_json("batch.jsonl", [good, broken])
