@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from articles.extraction.events import kind_family
 
 FINE = {"day", "hour", "minute"}
+COARSE = {"year"}
 # Kinds whose events are rare enough that the same kind on the same day, with nothing
 # contradicting it, is the same event.
 DISTINCTIVE_FAMILIES = {"ceasefire_start", "ceasefire_end", "agreement"}
@@ -31,6 +32,22 @@ class Reading:
     places: frozenset[int]
     article: int
     sentence: int
+    evidence_id: int = 0
+    url: str = ""
+    sentence_index: int = 0
+    trigger_start: int = 0
+
+    @property
+    def single_day(self) -> bool:
+        return self.end - self.start < dt.timedelta(days=1)
+
+    @property
+    def coarse(self) -> bool:
+        return self.precision in COARSE
+
+    def key(self) -> tuple:
+        """A content key, the same whatever order the evidence was stored in."""
+        return (self.url, self.sentence_index, self.trigger_start)
 
     @classmethod
     def of(cls, evidence) -> Reading:
@@ -45,18 +62,29 @@ class Reading:
             places=frozenset(p.pk for p in evidence.places.all()),
             article=evidence.sentence.article_id,
             sentence=evidence.sentence_id,
+            evidence_id=evidence.pk,
+            url=evidence.sentence.article.url,
+            sentence_index=evidence.sentence.index,
+            trigger_start=evidence.trigger_start,
         )
 
 
-def same_event(a: Reading, b: Reading) -> bool:
-    if a.family != b.family or a.sentence == b.sentence:
-        return False
+def cannot_link(a: Reading, b: Reading) -> bool:
+    """Readings that can never be one event, whatever else links them."""
+    if a.family != b.family:
+        return True
     if a.start > b.end or b.start > a.end:
+        return True
+    if a.single_day and b.single_day and a.start.date() != b.start.date():
+        return True
+    return bool(a.ordinal and b.ordinal and a.ordinal != b.ordinal)
+
+
+def same_event(a: Reading, b: Reading) -> bool:
+    if a.sentence == b.sentence or cannot_link(a, b):
         return False
-    if a.precision in FINE and b.precision in FINE and a.start.date() != b.start.date():
-        return False
-    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
-        return False
+    if a.coarse != b.coarse:
+        return False  # "in 2019" says too little to be tied to a day
     shared_actors = bool(a.actors & b.actors)
     shared_places = bool(a.places & b.places)
     contradicted = (a.actors and b.actors and not shared_actors) and (
@@ -77,4 +105,42 @@ def same_event(a: Reading, b: Reading) -> bool:
         a.family in DISTINCTIVE_FAMILIES
         and a.precision in FINE
         and b.precision in FINE
+    )
+
+
+def group_readings(readings: list[Reading]) -> list[list[Reading]]:
+    """Group readings into events: link the most similar pairs first and never join two
+    groups that hold a pair that cannot be one event. Pairs are visited in an order
+    given by content alone, so the groups do not depend on arrival order."""
+    ordered = sorted(readings, key=Reading.key)
+    index = {r.evidence_id: i for i, r in enumerate(ordered)}
+    groups: dict[int, list[Reading]] = {i: [r] for i, r in enumerate(ordered)}
+    owner = list(range(len(ordered)))
+    pairs = [
+        (-affinity(a, b), a.key(), b.key(), a, b)
+        for n, a in enumerate(ordered)
+        for b in ordered[n + 1 :]
+        if same_event(a, b)
+    ]
+    for *_, a, b in sorted(pairs, key=lambda p: p[:3]):
+        ga, gb = owner[index[a.evidence_id]], owner[index[b.evidence_id]]
+        if ga == gb:
+            continue
+        if any(cannot_link(x, y) for x in groups[ga] for y in groups[gb]):
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        for r in groups.pop(gone):
+            owner[index[r.evidence_id]] = keep
+            groups[keep].append(r)
+    return list(groups.values())
+
+
+def affinity(a: Reading, b: Reading) -> int:
+    """How much two readings share, to link the surest pairs first."""
+    return (
+        2 * len(a.actors & b.actors)
+        + len(a.places & b.places)
+        + (a.trigger == b.trigger)
+        + 2 * bool(a.ordinal and a.ordinal == b.ordinal)
+        + (a.precision == b.precision)
     )

@@ -20,7 +20,7 @@ from articles.extraction.types import (
 )
 from articles.models import Article, Sentence
 
-from .matching import Reading, same_event
+from .matching import Reading, group_readings
 from .models import (
     PRECISION_RANK,
     Actor,
@@ -183,32 +183,23 @@ def merge_evidence(*, evidence: Iterable[Evidence]) -> None:
     is compared. The groups are the connected components of a symmetric "same event"
     relation over that pool, so the result does not depend on the order articles came in.
     """
+    evidence = list(evidence)
+    touched = {e.event_id for e in evidence}
     seeds = [e for e in evidence if e.start is not None]
-    if not seeds:
-        return
-    pool = _blocked_pool(seeds)
-    readings = {e.pk: Reading.of(e) for e in pool}
-    ids = sorted(readings)
-    parent = {i: i for i in ids}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for n, a in enumerate(ids):
-        for b in ids[n + 1 :]:
-            if find(a) != find(b) and same_event(readings[a], readings[b]):
-                parent[max(find(a), find(b))] = min(find(a), find(b))
-    groups: dict[int, list[Evidence]] = {}
-    by_id = {e.pk: e for e in pool}
-    for i in ids:
-        groups.setdefault(find(i), []).append(by_id[i])
-    touched: set[int] = set()
-    for members in groups.values():
-        touched |= _settle_group(members)
+    if seeds:
+        touched |= _regroup(seeds)
     refresh_events(event_ids=touched)
+
+
+def _regroup(seeds: list[Evidence]) -> set[int]:
+    """Group the seeds with their blocked neighbours; returns the events touched."""
+    pool = _blocked_pool(seeds)
+    by_id = {evidence.pk: evidence for evidence in pool}
+    groups = group_readings([Reading.of(evidence) for evidence in pool])
+    touched: set[int] = set()
+    for group in groups:
+        touched |= _settle_group([by_id[reading.evidence_id] for reading in group])
+    return touched
 
 
 def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:

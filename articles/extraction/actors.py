@@ -24,6 +24,7 @@ across articles that two canonical names are one actor.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
 import re
@@ -141,6 +142,8 @@ class _Entry:
 class _Gazetteer:
     names: dict[str, list[_Entry]] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # actor_key -> canonical
+    people_country: dict[str, str] = field(default_factory=dict)  # actor_key -> state
+    org_country: dict[str, str] = field(default_factory=dict)  # organisation -> state
     adjective_state: dict[str, str] = field(default_factory=dict)
     recognised_governments: dict[str, _Entry] = field(default_factory=dict)
     media_words: frozenset[str] = frozenset()
@@ -201,6 +204,8 @@ def _gazetteer() -> _Gazetteer:
     for org in actors["organisations"]:
         for alias in [org["name"], *org.get("aliases", [])]:
             gaz.add(alias, _Entry("organisation", org["name"], ORGANISATION))
+        if org.get("country"):
+            gaz.org_country[org["name"]] = org["country"]
     for group in actors["groups"]:
         for alias in [group["name"], *group.get("aliases", []), *group.get("forms", [])]:
             gaz.add(alias, _Entry("group", group["name"], GROUP))
@@ -214,6 +219,8 @@ def _gazetteer() -> _Gazetteer:
     for person in actors["people"]:
         for alias in [person["name"], *person.get("aliases", [])]:
             gaz.people[actor_key(alias)] = person["name"]
+            if person.get("country"):
+                gaz.people_country[actor_key(alias)] = person["country"]
     for kind in ("cities", "regions"):
         for place in places[kind]:
             for alias in [place["name"], *place.get("aliases", [])]:
@@ -253,7 +260,6 @@ _RECOGNITION = frozenset(
     "recognised recognized legitimate internationally elected".split()
 )
 _GOVERNMENT_HEADS = frozenset("government governments authorities regime".split())
-)
 _LOCATIVE_PREPS = frozenset(
     """in at near across inside outside around throughout within on over along beyond
     off outside towards toward into onto past through via under above below""".split()

@@ -32,7 +32,11 @@ _YEAR_NOUNS = frozenset(
 )
 # Gaps allowed between a clock time or part of day and the date it belongs to.
 _TIME_THEN_DATE = re.compile(r"^,? ?(?:on |of )?(?:the )?$")
-_DATE_THEN_TIME = re.compile(r"^,? ?(?:at |around |about |by |from |shortly after |just after |shortly before |just before )?$")
+_DATE_THEN_TIME = re.compile(
+    r"^,? ?(?:at |around |about |by |from |(?:shortly|just) (?:after|before) )?$"
+)
+# What comes before "a day" when it is a rate: "twice a day", "$5 a day".
+_RATE_BEFORE = r"(?:times|once|twice|\d|percent|%|dollars|hours|miles|people|barrels)$"
 _DAY_KINDS = frozenset({"date", "weekday", "deictic", "anaphoric", "relative", "holiday", "fixed"})
 
 
@@ -170,7 +174,9 @@ def find_candidates(doc: Doc) -> list[TimexCandidate]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if not _capitalised(groups):
                 continue
-            if pattern.check == "year" and not _looks_like_year(doc, starts, m.start("year"), m.end("year")):
+            if pattern.check == "year" and not _looks_like_year(
+                doc, starts, m.start("year"), m.end("year")
+            ):
                 continue
             if pattern.check == "rate" and not _looks_like_rate(text, start):
                 continue
@@ -209,7 +215,9 @@ def _split_range(m: re.Match[str], groups: dict[str, str], pattern: CompiledPatt
 
     Groups ending in 1 belong to the first half, which shares the others.
     """
-    second = {k: v for k, v in groups.items() if not k.endswith("1") and k not in {"first", "second"}}
+    second = {
+        k: v for k, v in groups.items() if not k.endswith("1") and k not in {"first", "second"}
+    }
     first = dict(second)
     for key, val in groups.items():
         if key.endswith("1"):
@@ -259,7 +267,7 @@ def _looks_like_rate(text: str, start: int) -> bool:
     before = text[max(0, start - 25):start].lower().rstrip()
     if text[start:start + 3].lower() in {"per", "eac"} or " after " in text[start:start + 12]:
         return True
-    return bool(re.search(r"(?:times|once|twice|\d|percent|%|dollars|hours|miles|people|barrels)$", before))
+    return bool(re.search(_RATE_BEFORE, before))
 
 
 def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCandidate]:

@@ -71,17 +71,18 @@ def year_for_month_day(
 def year_for_month(month: int, reference: dt.date, direction: str | None) -> int:
     """The year of the named month nearest the reference on the tense's side.
 
-    The reference's own month counts as both past and future: "in July" said in
-    July is this July whatever the tense.
+    Past tense looks back, future forward (the reference's own month counts as
+    both: "in July" said in July is this July), present takes the nearest.
     """
-    best: tuple[int, int] | None = None
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        months = (year - reference.year) * 12 + month - reference.month
-        score = _score(months * 30, direction)
-        if best is None or score < best[0]:
-            best = (score, year)
-    assert best is not None
-    return best[1]
+    if direction == PAST:
+        return reference.year if month <= reference.month else reference.year - 1
+    if direction == FUTURE:
+        return reference.year if month >= reference.month else reference.year + 1
+    if month - reference.month > 6:
+        return reference.year - 1
+    if reference.month - month > 6:
+        return reference.year + 1
+    return reference.year
 
 
 def year_for_range(

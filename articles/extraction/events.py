@@ -9,6 +9,7 @@ the sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -18,14 +19,24 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .segment import content_sentences
-from .types import ActorMention, EventCandidate, PlaceMention, Timex
+from .types import (
+    ActorMention,
+    Anchor,
+    DateInterval,
+    EventCandidate,
+    PlaceMention,
+    Precision,
+    Timex,
+)
 
 DATA = Path(__file__).parent / "data" / "event_triggers.json"
 
 # Dependencies that start a new clause: a date in the governing clause does not
 # date what happens in it ("the ceasefire [agreed in May] should be expanded, he said
 # on Monday").
-CLAUSE_BOUNDARIES = {"ccomp", "acl", "relcl", "parataxis", "csubj", "csubjpass", "advcl", "xcomp"}
+CLAUSE_BOUNDARIES = {
+    "ccomp", "acl", "relcl", "parataxis", "csubj", "csubjpass", "advcl", "xcomp", "pcomp"
+}
 # Adverbial clauses whose event shares the main clause's time frame closely enough
 # for news usage ("signed the deal on Friday after the two leaders met").
 TEMPORAL_MARKERS = {"after", "as", "when", "while", "before"}
@@ -84,8 +95,13 @@ def find_events(
     timexes: list[Timex],
     actors: list[ActorMention],
     places: list[PlaceMention],
+    published_at: dt.date | None = None,
 ) -> list[EventCandidate]:
-    """Every event candidate in the document, at most one per sentence and kind family."""
+    """Every event candidate in the document, at most one per sentence, kind family and date.
+
+    ``published_at`` lets a report in the present perfect or the historical present
+    ("has signed", "denies") be dated by its tense: it happened by the publication date.
+    """
     attachments = _attach_timexes(doc, timexes)
     candidates: list[EventCandidate] = []
     for index, sent in enumerate(content_sentences(doc)):
@@ -94,15 +110,41 @@ def find_events(
             kind = classify_trigger(token)
             if kind is None:
                 continue
-            candidate = _candidate(token, kind, index, sent, attachments, actors, places)
-            if candidate.timex is None and kind == "statement":
-                continue  # "he added": an undated remark is not an event on a timeline
+            candidate, direct = _candidate(
+                token, kind, index, attachments, actors, places, published_at
+            )
+            if (_needs_own_date(token, kind) or _irrealis(token)) and not (
+                candidate.timex and direct
+            ):
+                # "in a statement", "the war", "trying to sign", "without signing":
+                # context or intention, unless a date sits on the word itself.
+                continue
+            if candidate.timex is None and kind == "statement" and not candidate.actors:
+                continue  # "he added": an undated remark by nobody named
             key = (kind_family(kind), candidate.timex.value if candidate.timex else "")
             best = found.get(key)
             if best is None or _preference(candidate) > _preference(best):
                 found[key] = candidate
         candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
     return candidates
+
+
+def _irrealis(token: Token) -> bool:
+    """Infinitives, gerunds after prepositions and modal verbs: aims and possibilities."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD" and c.lower_ != "will") for c in token.children):
+        return True
+    return token.dep_ == "pcomp" or token.tag_ == "VBG" and token.dep_ in {"xcomp", "advcl", "acl"} and not _about_ceasefire(token, _subjects(token), lexicon())
+
+
+def _needs_own_date(token: Token, kind: str) -> bool:
+    """Nouns that name an event only when a date sits on them ("the statement of Oct. 5")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if kind == "other" and token.lemma_.lower() in {"war", "conflict", "crisis"}:
+        return True
+    return kind in {"statement", "other"} and token.dep_ in {"pobj", "compound", "amod", "poss"}
 
 
 def classify_trigger(token: Token) -> str | None:
@@ -117,22 +159,29 @@ def classify_trigger(token: Token) -> str | None:
 
 
 def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
-    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    subjects = _subjects(token)
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     subject_lemmas = {s.lemma_.lower() for s in subjects}
     object_lemmas = {o.lemma_.lower() for o in objects}
-    if subject_lemmas & lex.ceasefire_nouns or _ceasefire_in_scope(token, lex):
+    if _about_ceasefire(token, subjects, lex):
         if lemma in lex.ceasefire_start_verbs and _is_taking_effect(token, lemma):
             return "ceasefire_start"
         if lemma in lex.ceasefire_end_verbs:
             return "ceasefire_end"
     if lemma in lex.conflict_verbs and subjects:
-        if subject_lemmas & {"fighting", "clash", "hostility", "violence", "offensive"}:
+        heads = subject_lemmas | {
+            g.lemma_.lower() for s in subjects for c in s.children if c.dep_ == "prep" for g in c.children
+        }
+        if heads & {"fighting", "clash", "hostility", "violence", "offensive", "shelling"}:
             return "attack"
         if subject_lemmas & lex.conflict_subjects or (
             subject_lemmas & PRONOUN_SUBJECTS and _sentence_mentions(token, lex.conflict_subjects)
         ):
             return "other"
+    if lemma in {"leave", "depart"} and any(
+        o.dep_ == "dobj" and o.ent_type_ not in {"GPE", "LOC", "FAC"} for o in objects
+    ):
+        return None  # "left hundreds dead" is no departure
     if lemma in lex.agreement_verbs and object_lemmas & lex.agreement_objects:
         return "agreement"
     kind = lex.verbs.get(lemma)
@@ -155,22 +204,44 @@ def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
         return None
     if lemma == "talk" and token.tag_ == "NNS":
         return "negotiation"
-    if kind in {"statement", "other"} and token.dep_ in {"pobj", "compound", "amod"}:
-        return None  # "in a statement", "war-torn": context, not an event
-    if kind == "other" and lemma in {"war", "conflict", "crisis"}:
-        return None  # the war itself is a backdrop; its start is caught by the verb
     return kind
 
 
 def _is_taking_effect(token: Token, lemma: str) -> bool:
-    if lemma in {"begin", "start", "kick", "go"}:
+    if lemma in {"begin", "start", "kick", "go", "implement", "apply"}:
         return True
     words = {c.lemma_.lower() for c in token.subtree}
     return bool(words & {"effect", "force"})
 
 
-def _ceasefire_in_scope(token: Token, lex: Lexicon) -> bool:
-    """'announced a truce ... and starting on Sunday': the truce is the conjoined verb's object."""
+def _subjects(token: Token) -> list[Token]:
+    """The subject of a verb, looking through "is due to enter", "has started deploying"
+    and relative clauses ("a truce that began Sunday": the truce)."""
+    current = token
+    for _ in range(4):
+        found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if current.dep_ in {"relcl", "acl"}:
+            relative = [c for c in found if c.tag_ in {"WDT", "WP"}]
+            if relative or not found:
+                return [current.head]
+        if found:
+            return found
+        if current.dep_ not in {"xcomp", "acomp", "conj", "ccomp"} or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
+    """Whether a start/end verb is said of a ceasefire: its subject, the object of the
+    verb it is conjoined to, or a pronoun standing for a ceasefire just mentioned."""
+    named = {s.lemma_.lower() for s in subjects} | {
+        c.lemma_.lower() for s in subjects for c in s.children if c.dep_ in {"compound", "amod"}
+    }
+    if named & lex.ceasefire_nouns:
+        return True
+    if any(s.pos_ == "PRON" for s in subjects) and _recent_ceasefire(token, lex):
+        return True
     head = token.head if token.dep_ in {"conj", "advcl", "xcomp"} else None
     if head is None:
         return False
@@ -179,6 +250,15 @@ def _ceasefire_in_scope(token: Token, lex: Lexicon) -> bool:
         or c.dep_ == "dobj" and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
         for c in head.children
     )
+
+
+def _recent_ceasefire(token: Token, lex: Lexicon) -> bool:
+    """A ceasefire noun earlier in this sentence or in the one before."""
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    return any(t.lemma_.lower() in lex.ceasefire_nouns for t in token.doc[start : token.i])
 
 
 def _sentence_mentions(token: Token, lemmas: frozenset[str]) -> bool:
@@ -249,6 +329,12 @@ def _timex_for(
             return None, direct
         if current.head is current:
             return None, direct
+        if (
+            current.dep_ == "conj"
+            and current.pos_ == "VERB" == current.head.pos_
+            and current.tag_ != current.head.tag_
+        ):
+            return None, direct  # "will begin at noon and follows talks": another time
         if current.lower_ in TEMPORAL_MARKERS or _temporal_clause(current):
             sequenced = True
         current = current.head
@@ -300,12 +386,15 @@ def _candidate(
     token: Token,
     kind: str,
     index: int,
-    sent: Span,
     attachments: dict[int, list[tuple[Timex, Span]]],
     actors: list[ActorMention],
     places: list[PlaceMention],
-) -> EventCandidate:
+    published_at: dt.date | None,
+) -> tuple[EventCandidate, bool]:
     timex, direct = _timex_for(token, attachments)
+    if timex is None and published_at is not None:
+        timex = _tense_date(token, published_at)
+        direct = False
     head = _clause_head(token)
     scope = {t.i for t in token.subtree} if token.pos_ in {"NOUN", "PROPN"} else set()
     clause = _clause_tokens(head) | {t.i for t in token.subtree}
@@ -319,7 +408,7 @@ def _candidate(
         ordinal = _ordinal(token.head.head)
     confidence = 0.5 + (0.2 if timex and direct else 0.05 if timex else 0.0)
     confidence += 0.1 if in_scope else 0.0
-    return EventCandidate(
+    candidate = EventCandidate(
         kind=kind,
         title=_title(head, token, timex),
         sentence_index=index,
@@ -331,6 +420,40 @@ def _candidate(
         actors=tuple(_unique(in_scope)),
         places=tuple(_unique(place_scope)),
         confidence=round(min(confidence, 1.0), 2),
+    )
+    return candidate, direct
+
+
+def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
+    """Date a report by its tense when nothing else dates it: in news, the present perfect
+    ("have signed") and the historical present of a report ("denies", "declares") tell
+    of something done by the day of publication. The verb group is the expression."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    if verb is None:
+        return None
+    group = [verb]
+    current = verb
+    while current.dep_ == "xcomp" and current.head is not current:
+        current = current.head
+        group.append(current)
+    auxiliaries = [c for v in group for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and any(
+        v.tag_ == "VBN" for v in group
+    )
+    present = group[-1].tag_ in {"VBZ", "VBP"} and not auxiliaries and group[-1].dep_ == "ROOT"
+    if not (perfect or present):
+        return None
+    tokens = sorted([*group, *auxiliaries], key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    moment = dt.datetime.combine(published_at, dt.time())
+    return Timex(
+        start=start,
+        end=end,
+        text=trigger.doc.text[start:end],
+        type="DATE",
+        value=published_at.isoformat(),
+        anchor=Anchor.DOCUMENT,
+        interval=DateInterval(moment, moment.replace(hour=23, minute=59), Precision.DAY),
     )
 
 
@@ -351,7 +474,7 @@ def _title(head: Token, trigger: Token, timex: Timex | None) -> str:
     clause = _clause_tokens(head) | {t.i for t in trigger.subtree}
     doc = head.doc
     skip: set[int] = set()
-    if timex is not None:
+    if timex is not None and not timex.start <= trigger.idx < timex.end:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None:
             skip |= {t.i for t in span}

@@ -26,7 +26,7 @@ def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
         return ArticleExtraction(sentences=sentence_spans(doc), language=language)
     timexes = resolve_timexes(doc, published_at, mode="news")
     actors, places = find_actors_and_places(doc)
-    events = find_events(doc, timexes, actors, places)
+    events = find_events(doc, timexes, actors, places, published_at)
     sentences = sentence_spans(doc)
     return ArticleExtraction(
         sentences=sentences, timexes=timexes, actors=actors, places=places, events=events

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import dates
 from .components import TimexCandidate, covering_span, time_vocabulary, token_starts
@@ -188,7 +188,8 @@ class _Resolver:
             # "on the 12th": the day of the month in focus.
             if self.focus.year and self.focus.month and self.focus.year > 0:
                 if dates.valid_day(self.focus.year, self.focus.month, day):
-                    return "DATE", f"{self.focus.year:04d}-{self.focus.month:02d}-{day:02d}", Anchor.FOCUS
+                    value = _ymd(self.focus.year, self.focus.month, day)
+                    return "DATE", value, Anchor.FOCUS
             return None
         weekday = self._weekday_number(g)
         if self.mode == "narrative" and self.focus.year is not None:
@@ -204,7 +205,8 @@ class _Resolver:
             return "DATE", dates.month_value(year, month), Anchor.DOCUMENT
         if weekday is not None:
             for year in (self.dct.year, self.dct.year - 1, self.dct.year + 1):
-                if dates.valid_day(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+                if (dates.valid_day(year, month, day)
+                        and dt.date(year, month, day).weekday() == weekday):
                     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", Anchor.DOCUMENT
         if not dates.valid_day(2000, month, day):
             return "DATE", _xx_value(month, None), Anchor.NONE
@@ -245,7 +247,7 @@ class _Resolver:
     def _relative(self, cand: TimexCandidate):
         g = cand.groups
         rel = g.get("rel", "this").lower()
-        step = -1 if rel in {"last", "this past"} else 1 if rel in {"next", "coming", "this coming"} else 0
+        step = {"last": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
         ref, anchor = self.deictic_ref(cand)
         if ref is None:
             return None
@@ -302,7 +304,8 @@ class _Resolver:
             if year is None:
                 return None
             if name in self.words["season"]:
-                return "DATE", f"{dates.year_value(year + step)}-{self.words['season'][name]}", Anchor.FOCUS
+                code = self.words["season"][name]
+                return "DATE", f"{dates.year_value(year + step)}-{code}", Anchor.FOCUS
             month = self.words["month"][name]
             if self.focus.month is not None:
                 if step > 0 and month <= self.focus.month:
@@ -321,7 +324,8 @@ class _Resolver:
                     return None
                 return "DATE", "XXXX-XX-XX", Anchor.NONE
             if unit == "day":
-                return self._with_pod((day + dt.timedelta(days=step)).isoformat(), pod, Anchor.FOCUS)
+                target = day + dt.timedelta(days=step)
+                return self._with_pod(target.isoformat(), pod, Anchor.FOCUS)
             value = dates.week_value(day + dt.timedelta(weeks=step))
             return "DATE", value + ("-WE" if unit == "weekend" else ""), Anchor.FOCUS
         year = self.focus.year
@@ -470,7 +474,8 @@ class _Resolver:
     def _shift(self, cand: TimexCandidate):
         g = cand.groups
         direction = g["dir"].lower()
-        sign = -1 if direction in {"earlier", "before that", "beforehand", "previously", "prior"} else 1
+        backwards = {"earlier", "before that", "beforehand", "previously", "prior"}
+        sign = -1 if direction in backwards else 1
         day = self.focus_day()
         if day is None and self.focus.year is not None and self.focus.year > 0:
             day = dt.date(self.focus.year, self.focus.month or 1, 1)
@@ -518,9 +523,10 @@ class _Resolver:
         letter, factor = self.words["unit"][unit]
         if "rel" in g:
             return "DURATION", _duration_value(_fmt(factor), letter), Anchor.NONE
-        if "vague" in g or ("num" not in g):
-            number = 1 if "num" not in g and "vague" not in g else None
-            return "DURATION", _duration_value("X" if number is None else _fmt(factor), letter), Anchor.NONE
+        if "vague" in g:
+            return "DURATION", _duration_value("X", letter), Anchor.NONE
+        if "num" not in g:
+            return "DURATION", _duration_value(_fmt(factor), letter), Anchor.NONE
         number = parse_number(g["num"])
         if number is None:
             return None
@@ -529,7 +535,8 @@ class _Resolver:
     def _set(self, cand: TimexCandidate):
         g = cand.groups
         if "weekdays" in g:
-            return "SET", f"XXXX-WXX-{self._weekday_number({'weekday': g['weekdays']}) + 1}", Anchor.NONE
+            weekday = self._weekday_number({"weekday": g["weekdays"]})
+            return "SET", f"XXXX-WXX-{weekday + 1}", Anchor.NONE
         if "adverb" in g:
             adverb = g["adverb"].lower()
             value = {
@@ -541,7 +548,8 @@ class _Resolver:
             return "SET", value, Anchor.NONE
         unit = (g.get("unit") or g.get("unit2")).lower()
         if unit.capitalize() in self.words["weekday"] or unit in self.words["weekday"]:
-            return "SET", f"XXXX-WXX-{self._weekday_number({'weekday': unit.capitalize()}) + 1}", Anchor.NONE
+            weekday = self._weekday_number({"weekday": unit.capitalize()})
+            return "SET", f"XXXX-WXX-{weekday + 1}", Anchor.NONE
         if unit in self.words["season"]:
             return "SET", f"XXXX-{self.words['season'][unit]}", Anchor.NONE
         if unit in {"morning", "afternoon", "evening", "night"}:
@@ -786,7 +794,9 @@ def _verb_tense(verb, depth: int) -> str | None:
         return PAST
     if verb.tag_ == "VBG":
         if auxes:
-            return FUTURE if any(a.lower_ in {"is", "are", "am", "'s", "'re"} for a in auxes) else PRESENT
+            # "is meeting on Friday" is an arrangement: the future.
+            progressive = any(a.lower_ in {"is", "are", "am", "'s", "'re"} for a in auxes)
+            return FUTURE if progressive else PRESENT
         if verb.head is not verb and depth < 4:
             return _verb_tense(verb.head, depth + 1)
         return None
@@ -823,8 +833,8 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
             continue
         type_, value, anchor = resolved
         interval = dates.interval_for_value(value) if type_ in {"DATE", "TIME"} else None
-        if interval is None and anchor in {Anchor.DOCUMENT, Anchor.FOCUS} and not value.startswith("BC"):
-            anchor = Anchor.NONE if "X" in value or value.endswith("_REF") else anchor
+        if "X" in value or value.endswith("_REF"):
+            anchor = Anchor.NONE
         timexes.append(
             Timex(cand.start, cand.end, text[cand.start:cand.end], type_, value,
                   anchor, interval)
@@ -906,8 +916,3 @@ def tag_jsonl(
     for doc, (doc_id, dct) in nlp.pipe(documents(), batch_size=batch_size, as_tuples=True):
         timexes = _as_dicts(resolve_timexes(doc, dct, mode))
         yield json.dumps({"doc_id": doc_id, "timexes": timexes}, ensure_ascii=False)
-
-
-def timex_span(doc: Doc, timex: Timex) -> Span | None:
-    """The tokens covering a timex, for components that work on tokens."""
-    return doc.char_span(timex.start, timex.end, alignment_mode="expand")

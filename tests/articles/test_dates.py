@@ -1,0 +1,153 @@
+"""Calendar arithmetic, TIMEX3 values as intervals, and the dateparser fallback."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.extraction import dates
+from articles.extraction.dates import FUTURE, PAST, PRESENT
+from articles.extraction.types import Precision
+
+MONDAY = dt.date(2017, 7, 10)
+any_day = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31))
+directions = st.sampled_from([PAST, FUTURE, PRESENT, None])
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "precision"),
+    [
+        ("2003", "2003-01-01T00:00:00", "2003-12-31T23:59:59", Precision.YEAR),
+        ("2011-03", "2011-03-01T00:00:00", "2011-03-31T23:59:59", Precision.MONTH),
+        ("2016-02", "2016-02-01T00:00:00", "2016-02-29T23:59:59", Precision.MONTH),
+        ("2017-W29", "2017-07-17T00:00:00", "2017-07-23T23:59:59", Precision.WEEK),
+        ("2017-W28-WE", "2017-07-15T00:00:00", "2017-07-16T23:59:59", Precision.DAY),
+        ("1995-07-11", "1995-07-11T00:00:00", "1995-07-11T23:59:59", Precision.DAY),
+        ("2017-07-09TEV", "2017-07-09T00:00:00", "2017-07-09T23:59:59", Precision.DAY),
+        ("2017-07-09T12", "2017-07-09T12:00:00", "2017-07-09T12:59:59", Precision.HOUR),
+        ("2017-07-09T12:00", "2017-07-09T12:00:00", "2017-07-09T12:00:59", Precision.MINUTE),
+        ("2008-09-18T08:00Z", "2008-09-18T08:00:00", "2008-09-18T08:00:59", Precision.MINUTE),
+        ("1999-SP", "1999-03-01T00:00:00", "1999-05-31T23:59:59", Precision.YEAR),
+        ("1950-WI", "1950-12-01T00:00:00", "1951-02-28T23:59:59", Precision.YEAR),
+        ("2016-Q3", "2016-07-01T00:00:00", "2016-09-30T23:59:59", Precision.YEAR),
+        ("2016-H1", "2016-01-01T00:00:00", "2016-06-30T23:59:59", Precision.YEAR),
+        ("199", "1990-01-01T00:00:00", "1999-12-31T23:59:59", Precision.YEAR),
+        ("18", "1800-01-01T00:00:00", "1899-12-31T23:59:59", Precision.YEAR),
+    ],
+)
+def test_interval_for_value(value, start, end, precision):
+    interval = dates.interval_for_value(value)
+    assert interval is not None
+    assert interval.start == dt.datetime.fromisoformat(start)
+    assert interval.end == dt.datetime.fromisoformat(end)
+    assert interval.precision == precision
+
+
+@pytest.mark.parametrize(
+    "value", ["PRESENT_REF", "PAST_REF", "P3Y", "XXXX-07-07", "BC0480", "2017-02-30", "2017-W60", ""]
+)
+def test_values_without_a_calendar_interval(value):
+    assert dates.interval_for_value(value) is None
+
+
+@pytest.mark.parametrize(
+    ("weekday", "direction", "expected"),
+    [
+        (4, PAST, "2017-07-07"),  # "shelled the port on Friday"
+        (4, FUTURE, "2017-07-14"),  # "will meet on Friday"
+        (4, PRESENT, "2017-07-07"),  # nearest: three days back, four ahead
+        (2, PRESENT, "2017-07-12"),  # nearest: two days ahead
+        (0, PAST, "2017-07-10"),  # "said on Monday" in a Monday report
+        (0, FUTURE, "2017-07-10"),
+    ],
+)
+def test_weekday_near_follows_the_tense(weekday, direction, expected):
+    assert dates.weekday_near(MONDAY, weekday, direction).isoformat() == expected
+
+
+def test_last_and_next_weekday_never_mean_today():
+    assert dates.weekday_strict(MONDAY, 0, -1) == dt.date(2017, 7, 3)
+    assert dates.weekday_strict(MONDAY, 0, 1) == dt.date(2017, 7, 17)
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "direction", "year"),
+    [
+        (7, 7, PAST, 2017),
+        (7, 7, None, 2017),
+        (12, 20, PAST, 2016),  # "was signed on December 20" in July
+        (12, 20, FUTURE, 2017),
+        (1, 15, FUTURE, 2018),
+        (7, 12, PAST, 2017),  # two days ahead beats a year back even in past tense
+    ],
+)
+def test_year_for_month_day(month, day, direction, year):
+    assert dates.year_for_month_day(month, day, MONDAY, direction) == year
+
+
+@pytest.mark.parametrize(
+    ("month", "direction", "year"),
+    [(5, PAST, 2017), (7, PAST, 2017), (9, PAST, 2016), (9, FUTURE, 2017), (3, FUTURE, 2018)],
+)
+def test_year_for_month(month, direction, year):
+    assert dates.year_for_month(month, MONDAY, direction) == year
+
+
+def test_week_value_uses_iso_weeks():
+    assert dates.week_value(MONDAY) == "2017-W28"
+    assert dates.week_value(dt.date(2021, 1, 2)) == "2020-W53"
+
+
+def test_shift_months_crosses_years():
+    assert dates.shift_months(2017, 1, -1) == (2016, 12)
+    assert dates.shift_months(2017, 12, 1) == (2018, 1)
+    assert dates.add_months(dt.date(2017, 3, 31), -1) == dt.date(2017, 2, 28)
+
+
+def test_dateparser_fallback_is_relative_to_the_reference_and_cached():
+    first = dates.parse_with_dateparser("7/8/07", MONDAY, PAST)
+    assert first == (dt.datetime(2007, 7, 8), Precision.DAY)
+    hits = dates._parse_cached.cache_info().hits
+    assert dates.parse_with_dateparser(" 7/8/07. ", MONDAY, PAST) == first
+    assert dates._parse_cached.cache_info().hits == hits + 1
+
+
+def test_dateparser_fallback_gives_up_quietly():
+    assert dates.parse_with_dateparser("the bloodiest day of the war", MONDAY) is None
+    assert dates.parse_with_dateparser("", MONDAY) is None
+
+
+@given(reference=any_day, weekday=st.integers(0, 6), direction=directions)
+def test_weekday_near_lands_on_the_weekday_within_a_week(reference, weekday, direction):
+    day = dates.weekday_near(reference, weekday, direction)
+    assert day.weekday() == weekday
+    assert abs((day - reference).days) <= 6
+    if direction == PAST:
+        assert day <= reference
+    if direction == FUTURE:
+        assert day >= reference
+
+
+@given(reference=any_day, month=st.integers(1, 12), day=st.integers(1, 28), direction=directions)
+def test_year_for_month_day_stays_within_a_year(reference, month, day, direction):
+    year = dates.year_for_month_day(month, day, reference, direction)
+    assert abs((dt.date(year, month, day) - reference).days) <= 366
+
+
+@given(day=any_day)
+def test_day_and_month_values_round_trip(day):
+    interval = dates.interval_for_value(dates.day_value(day))
+    assert interval.start.date() == day == interval.end.date()
+    month = dates.interval_for_value(dates.month_value(day.year, day.month))
+    assert month.start.date() <= day <= month.end.date()
+    week = dates.interval_for_value(dates.week_value(day))
+    assert week.start.date() <= day <= week.end.date()
+    assert week.precision == Precision.WEEK
+
+
+@settings(max_examples=300)
+@given(value=st.text(max_size=30))
+def test_interval_for_value_never_crashes(value):
+    interval = dates.interval_for_value(value)
+    assert interval is None or interval.start <= interval.end
