@@ -44,6 +44,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 OBJECT_DEPS = {"dobj", "pobj", "attr", "oprd", "nsubjpass"}
 ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th)$", re.IGNORECASE)
 PRONOUN_SUBJECTS = {"it", "they", "this", "that"}
+VENUE_PREPOSITIONS = {"at", "during", "in"}
+SEQUENCE_PREPOSITIONS = {"after", "before", "following", "for"}
+ASPECTUAL_VERBS = {"start", "begin", "continue", "resume", "stop", "finish", "keep"}
+# A date after these bounds another event; it is not the date of this one.
+DEADLINE_PREPOSITIONS = {"by", "until", "till", "before", "ahead"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +140,26 @@ def _irrealis(token: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD" and c.lower_ != "will") for c in token.children):
         return True
-    return token.dep_ == "pcomp" or token.tag_ == "VBG" and token.dep_ in {"xcomp", "advcl", "acl"} and not _about_ceasefire(token, _subjects(token), lexicon())
+    if token.dep_ == "pcomp":
+        return True
+    if token.tag_ != "VBG" or token.dep_ not in {"xcomp", "advcl", "acl"}:
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_ in ASPECTUAL_VERBS:
+        return False  # "has started deploying" is the deployment itself
+    return not _about_ceasefire(token, _subjects(token), lexicon())
 
 
 def _needs_own_date(token: Token, kind: str) -> bool:
-    """Nouns that name an event only when a date sits on them ("the statement of Oct. 5")."""
+    """Nouns that name an event only when a date sits on them ("the statement of Oct. 5"),
+    and meetings named as the setting of another event ("agreed at talks in Sweden")."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if token.dep_ == "pobj":
+        if kind_family(kind) == "talks":
+            return token.head.lower_ in VENUE_PREPOSITIONS
+        # "deployed under a deal", "in line with the agreement": the setting of another
+        # event; but "after a meeting" places an event of its own.
+        return token.head.lower_ not in SEQUENCE_PREPOSITIONS
     if kind == "other" and token.lemma_.lower() in {"war", "conflict", "crisis"}:
         return True
     return kind in {"statement", "other"} and token.dep_ in {"pobj", "compound", "amod", "poss"}
@@ -193,10 +211,16 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
         return None
     if kind == "meeting" and lemma == "meet" and _has_negotiation_object(token, lex):
         return "negotiation"
+    if lemma in {"speak", "talk"} and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+    ):
+        return "meeting"  # "spoke with his counterparts over the phone"
     return kind
 
 
 def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
+    if token.dep_ == "compound":
+        return None  # "missile attack": the head names the event
     kind = lex.nouns.get(lemma)
     if kind == "negotiation" and lemma == "round" and not (
         _ordinal(token) or any(c.lemma_.lower() in {"talk", "talks", "negotiation"} for c in token.subtree)
@@ -294,6 +318,8 @@ def _attach_timexes(doc: Doc, timexes: list[Timex]) -> dict[int, list[tuple[Time
         if span is None or len(span) == 0:
             continue
         head = span.root.head
+        if head.lower_ in DEADLINE_PREPOSITIONS or span[0].lower_ in DEADLINE_PREPOSITIONS:
+            continue  # "asked for time until Tuesday morning": a deadline, not the date
         while head.pos_ == "ADP" and head.head is not head and not _inside(head.head, span):
             head = head.head
         if _inside(head, span):
@@ -316,6 +342,15 @@ def _timex_for(
     describing its object ("announced a truce on Friday, starting on Sunday, after a
     meeting": the meeting goes with Friday).
     """
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        # "an attack that killed 13 early on Saturday": the clause describing the event
+        # dates it.
+        clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"}]
+        for child in clauses + [c for clause in clauses for c in clause.conjuncts]:
+            if child.i != trigger.i:
+                options = [t for t, _ in attachments.get(child.i, []) if t.interval is not None]
+                if options:
+                    return max(options, key=lambda t: (_precision_rank(t), t.end - t.start)), True
     current = trigger
     direct = True
     sequenced = False
@@ -329,10 +364,9 @@ def _timex_for(
             return None, direct
         if current.head is current:
             return None, direct
-        if (
-            current.dep_ == "conj"
-            and current.pos_ == "VERB" == current.head.pos_
-            and current.tag_ != current.head.tag_
+        if current.dep_ == "conj" and current.pos_ == "VERB" == current.head.pos_ and (
+            current.tag_ != current.head.tag_
+            or any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in current.children)
         ):
             return None, direct  # "will begin at noon and follows talks": another time
         if current.lower_ in TEMPORAL_MARKERS or _temporal_clause(current):
@@ -426,8 +460,8 @@ def _candidate(
 
 def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
     """Date a report by its tense when nothing else dates it: in news, the present perfect
-    ("have signed") and the historical present of a report ("denies", "declares") tell
-    of something done by the day of publication. The verb group is the expression."""
+    of an act ("have signed", "has called for") tells of something done by the day of
+    publication. The verb group is the time expression, resolved against that day."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
     if verb is None:
         return None
@@ -440,9 +474,9 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
     perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and any(
         v.tag_ == "VBN" for v in group
     )
-    present = group[-1].tag_ in {"VBZ", "VBP"} and not auxiliaries and group[-1].dep_ == "ROOT"
-    if not (perfect or present):
-        return None
+    passive = any(a.dep_ == "auxpass" for a in auxiliaries)
+    if not perfect or passive or group[-1].dep_ in {"relcl", "acl", "advcl"}:
+        return None  # "the war that has killed 14,000": a running toll, not a dated act
     tokens = sorted([*group, *auxiliaries], key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     moment = dt.datetime.combine(published_at, dt.time())
