@@ -43,39 +43,80 @@ for _kind in EventKind.values:
 # Actors and places --------------------------------------------------------------------
 
 
-def resolve_actor(mention: ActorMention) -> Actor:
-    """The stored actor for a mention, created on first sight; every written form is kept
-    as an alias so the actor can be found by any of them. The display name is chosen
-    from all full names seen, so it does not depend on which article came first."""
-    key = actor_key(mention.canonical)
-    alias = (
+def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
+    """Stored actors by canonical name for an article's mentions, created on first sight.
+
+    Every written form is kept as an alias, so the actor can be found by any of them;
+    the folded key ties spelling variants (Qasemi, Qassemi) to one actor. The display
+    name is chosen from all full names seen, so it does not depend on which article
+    came first. A fixed number of queries per article."""
+    written: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for mention in mentions:
+        written.setdefault(mention.canonical, set()).update({mention.text, mention.canonical})
+        kinds.setdefault(mention.canonical, mention.kind)
+    if not written:
+        return {}
+    forms = {alias_form(n): n for names in written.values() for n in names}
+    keys = {actor_key(c): c for c in written}
+    known = list(
         ActorAlias.objects.select_related("actor")
-        .filter(Q(key=key) | Q(normalised=alias_form(mention.canonical)))
+        .filter(Q(normalised__in=list(forms)) | Q(key__in=list(keys)))
         .order_by("id")
-        .first()
     )
-    if alias is not None:
-        actor = alias.actor
-    else:
-        actor = Actor.objects.create(
-            name=mention.canonical, slug=unique_slug(Actor, mention.canonical), kind=mention.kind
+    by_form = {a.normalised: a.actor for a in known}
+    by_key: dict[str, Actor] = {}
+    for alias in known:
+        by_key.setdefault(alias.key, alias.actor)
+    rows: dict[str, Actor] = {}
+    for canonical in sorted(written):
+        actor = by_form.get(alias_form(canonical)) or by_key.get(actor_key(canonical))
+        if actor is None:
+            actor = Actor.objects.create(
+                name=canonical, slug=unique_slug(Actor, canonical), kind=kinds[canonical]
+            )
+            by_key[actor_key(canonical)] = actor
+        rows[canonical] = actor
+    new_aliases = [
+        ActorAlias(
+            actor=rows[canonical],
+            name=name,
+            normalised=alias_form(name),
+            key=actor_key(name),
+            is_canonical=name == canonical,
         )
-    canonical, created = ActorAlias.objects.get_or_create(
-        normalised=alias_form(mention.canonical),
-        defaults={"actor": actor, "name": mention.canonical, "is_canonical": True},
-    )
-    if not created and not canonical.is_canonical and canonical.actor_id == actor.pk:
-        ActorAlias.objects.filter(pk=canonical.pk).update(is_canonical=True)
-    if mention.text != mention.canonical:
-        ActorAlias.objects.get_or_create(
-            normalised=alias_form(mention.text), defaults={"actor": actor, "name": mention.text}
-        )
-    names = actor.aliases.filter(is_canonical=True).values_list("name", flat=True)
-    name = canonical_name(names) if names else actor.name
-    if name != actor.name:
-        Actor.objects.filter(pk=actor.pk).update(name=name)
-        actor.name = name
-    return actor
+        for canonical, names in sorted(written.items())
+        for name in sorted(names)
+        if alias_form(name) not in by_form
+    ]
+    # Another process may add the same form meanwhile: the first one stays.
+    ActorAlias.objects.bulk_create(_unique_forms(new_aliases), ignore_conflicts=True)
+    renamed = {a.actor_id for a in new_aliases if a.is_canonical}
+    _rename_actors(actor_ids=renamed)
+    for actor in rows.values():
+        if actor.pk in renamed:
+            actor.refresh_from_db(fields=["name"])
+    return rows
+
+
+def _unique_forms(aliases: list[ActorAlias]) -> list[ActorAlias]:
+    seen: dict[str, ActorAlias] = {}
+    for alias in aliases:
+        current = seen.get(alias.normalised)
+        if current is None or alias.is_canonical and not current.is_canonical:
+            seen[alias.normalised] = alias
+    return list(seen.values())
+
+
+def _rename_actors(*, actor_ids: set[int]) -> None:
+    """Give each actor the display name canonical_name picks among its full names."""
+    names: dict[int, list[str]] = {}
+    for actor_id, name in ActorAlias.objects.filter(
+        actor_id__in=actor_ids, is_canonical=True
+    ).values_list("actor_id", "name"):
+        names.setdefault(actor_id, []).append(name)
+    for actor_id, candidates in names.items():
+        Actor.objects.filter(pk=actor_id).update(name=canonical_name(candidates))
 
 
 def resolve_place(mention: PlaceMention) -> Place:
@@ -115,25 +156,78 @@ def record_extraction(
     *, article: Article, extraction: ArticleExtraction, sentences: Sequence[Sentence]
 ) -> list[Evidence]:
     """Store the article's event candidates as evidence and merge them into events."""
-    actor_rows = {m.canonical: resolve_actor(m) for m in extraction.actors}
-    places = {m.canonical: m for m in extraction.places}
-    place_rows = {name: resolve_place(m) for name, m in sorted(places.items())}
-    for mention in extraction.places:
-        if mention.text != mention.canonical:
-            resolve_place(mention)
+    actor_rows = _actors_with_affiliations(extraction.actors)
+    place_rows: dict[str, Place] = {}
+    for mention in _distinct(extraction.places):
+        place = resolve_place(mention)
+        place_rows.setdefault(mention.canonical, place)
 
-    created = []
-    for candidate in extraction.events:
-        sentence = sentences[candidate.sentence_index]
-        event = Event.objects.create(title=candidate.title[:300], kind=candidate.kind)
-        evidence = Evidence.objects.create(
-            event=event, sentence=sentence, **_evidence_fields(candidate, sentence)
+    events = Event.objects.bulk_create(_event_of(c) for c in extraction.events)
+    created = Evidence.objects.bulk_create(
+        Evidence(
+            event=event,
+            sentence=sentences[c.sentence_index],
+            **_evidence_fields(c, sentences[c.sentence_index]),
         )
-        evidence.actors.set({actor_rows[m.canonical] for m in candidate.actors})
-        evidence.places.set({place_rows[p.canonical] for p in candidate.places})
-        created.append(evidence)
+        for c, event in zip(extraction.events, events, strict=True)
+    )
+    links: dict[type, list] = {
+        Evidence.actors.through: [],
+        Evidence.places.through: [],
+        EventActor: [],
+        Event.places.through: [],
+    }
+    for candidate, evidence in zip(extraction.events, created, strict=True):
+        actor_ids = {actor_rows[m.canonical].pk for m in candidate.actors}
+        actor_ids |= {actor_rows[m.affiliation].pk for m in candidate.actors if m.affiliation}
+        place_ids = {place_rows[p.canonical].pk for p in candidate.places}
+        for actor_id in sorted(actor_ids):
+            links[Evidence.actors.through].append(
+                Evidence.actors.through(evidence_id=evidence.pk, actor_id=actor_id)
+            )
+            links[EventActor].append(EventActor(event_id=evidence.event_id, actor_id=actor_id))
+        for place_id in sorted(place_ids):
+            links[Evidence.places.through].append(
+                Evidence.places.through(evidence_id=evidence.pk, place_id=place_id)
+            )
+            links[Event.places.through].append(
+                Event.places.through(event_id=evidence.event_id, place_id=place_id)
+            )
+    for model, rows in links.items():
+        model.objects.bulk_create(rows)
     merge_evidence(evidence=created)
     return created
+
+
+def _event_of(candidate: EventCandidate) -> Event:
+    """A new event as its one candidate tells it (merging may widen it afterwards)."""
+    interval = candidate.timex.interval if candidate.timex else None
+    return Event(
+        title=candidate.title[:300],
+        kind=candidate.kind,
+        ordinal=candidate.ordinal,
+        start=_aware(interval.start) if interval else None,
+        end=_aware(interval.end) if interval else None,
+        precision=str(interval.precision) if interval else "",
+    )
+
+
+def _distinct(mentions):
+    """One mention per (canonical name, written form): the rest add nothing to store."""
+    seen = {}
+    for m in mentions:
+        seen.setdefault((m.canonical, m.text), m)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _actors_with_affiliations(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
+    """Stored actors by canonical name, including the states that people and bodies
+    belong to ("Iranian Foreign Ministry spokesman ...": Iran)."""
+    states = [
+        ActorMention(start=0, end=0, text=state, canonical=state, kind="state")
+        for state in sorted({m.affiliation for m in mentions if m.affiliation})
+    ]
+    return resolve_actors([*mentions, *states])
 
 
 def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
@@ -180,15 +274,13 @@ def merge_evidence(*, evidence: Iterable[Evidence]) -> None:
     """Regroup the given evidence with the evidence it may describe the same event as.
 
     Blocking keeps this local: only evidence of the same kind family whose dates overlap
-    is compared. The groups are the connected components of a symmetric "same event"
-    relation over that pool, so the result does not depend on the order articles came in.
+    is compared, so adding an article never rebuilds the whole timeline. The grouping
+    (matching.group_readings) depends on the content of that pool alone, not on the
+    order articles came in.
     """
-    evidence = list(evidence)
-    touched = {e.event_id for e in evidence}
     seeds = [e for e in evidence if e.start is not None]
     if seeds:
-        touched |= _regroup(seeds)
-    refresh_events(event_ids=touched)
+        refresh_events(event_ids=_regroup(seeds))
 
 
 def _regroup(seeds: list[Evidence]) -> set[int]:
@@ -219,28 +311,64 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
 
 
 def _settle_group(members: list[Evidence]) -> set[int]:
-    """Put a group's evidence on one event: the one already holding most of it."""
+    """Put a group's evidence on one event: the one already holding most of it.
+    Returns the events whose evidence changed."""
     holding = Counter(e.event_id for e in members)
     keep = min(holding, key=lambda event_id: (-holding[event_id], event_id))
     moved = [e.pk for e in members if e.event_id != keep]
-    if moved:
-        Evidence.objects.filter(pk__in=moved).update(event_id=keep)
+    if not moved:
+        return set()
+    Evidence.objects.filter(pk__in=moved).update(event_id=keep)
     return set(holding)
 
 
+EVENT_FIELDS = ["kind", "title", "ordinal", "start", "end", "precision", "sources_disagree"]
+
+
 def refresh_events(*, event_ids: Iterable[int]) -> None:
-    """Recompute automatic events from their evidence; drop those left with none."""
-    for event in Event.objects.filter(pk__in=set(event_ids)).prefetch_related(
-        "evidence__actors", "evidence__places", "evidence__sentence__article"
-    ):
+    """Recompute automatic events from their evidence; drop those left with none.
+
+    Done in bulk (a fixed number of queries whatever the number of events), since an
+    article adds many events at once."""
+    event_ids = set(event_ids)
+    if not event_ids:
+        return
+    events = Event.objects.filter(pk__in=set(event_ids)).prefetch_related(
+        "evidence__actors",
+        "evidence__places",
+        "evidence__sentence__article",
+        "event_actors",
+        "places",
+    )
+    gone, changed, stale_roles, new_roles, stale_places, new_places = [], [], [], [], [], []
+    PlaceLink = Event.places.through
+    for event in events:
         pieces = list(event.evidence.all())
         if not pieces:
             if event.status == Event.Status.AUTO:
-                event.delete()
+                gone.append(event.pk)
             continue
         if event.status != Event.Status.AUTO:
             continue
+        before = [getattr(event, f) for f in EVENT_FIELDS]
         _apply_evidence(event, pieces)
+        if [getattr(event, f) for f in EVENT_FIELDS] != before:
+            changed.append(event)
+        wanted = {a.pk for e in pieces for a in e.actors.all()}
+        held = {role.actor_id: role.pk for role in event.event_actors.all()}
+        stale_roles += [pk for actor_id, pk in held.items() if actor_id not in wanted]
+        new_roles += [EventActor(event=event, actor_id=a) for a in sorted(wanted - set(held))]
+        wanted = {p.pk for e in pieces for p in e.places.all()}
+        held = {p.pk for p in event.places.all()}
+        stale_places += [(event.pk, p) for p in held - wanted]
+        new_places += [PlaceLink(event_id=event.pk, place_id=p) for p in sorted(wanted - held)]
+    Event.objects.filter(pk__in=gone).delete()
+    Event.objects.bulk_update(changed, EVENT_FIELDS, batch_size=500)
+    EventActor.objects.filter(pk__in=stale_roles).delete()
+    EventActor.objects.bulk_create(new_roles)
+    for event_id, place_id in stale_places:
+        PlaceLink.objects.filter(event_id=event_id, place_id=place_id).delete()
+    PlaceLink.objects.bulk_create(new_places)
 
 
 def _representative(pieces: list[Evidence]) -> Evidence:
@@ -263,6 +391,7 @@ def _reverse(text: str) -> tuple[int, ...]:
 
 
 def _apply_evidence(event: Event, pieces: list[Evidence]) -> None:
+    """Set an event's fields from its evidence (a function of the set, not its order)."""
     best = _representative(pieces)
     kinds = Counter(e.kind for e in pieces)
     event.kind = max(kinds, key=lambda k: (kinds[k], k == best.kind, k))
@@ -283,11 +412,3 @@ def _apply_evidence(event: Event, pieces: list[Evidence]) -> None:
         event.start = event.end = None
         event.precision = ""
         event.sources_disagree = False
-    event.save()
-    actor_ids = {a.pk for e in pieces for a in e.actors.all()}
-    EventActor.objects.filter(event=event).exclude(actor_id__in=actor_ids).delete()
-    existing = set(EventActor.objects.filter(event=event).values_list("actor_id", flat=True))
-    EventActor.objects.bulk_create(
-        EventActor(event=event, actor_id=a) for a in sorted(actor_ids - existing)
-    )
-    event.places.set({p.pk for e in pieces for p in e.places.all()})

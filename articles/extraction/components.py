@@ -30,8 +30,12 @@ _YEAR_NOUNS = frozenset(
     {"election", "olympics", "games", "protest", "riot", "talk", "negotiation", "attack",
      "bombing", "agreement", "accords", "accord", "hostility", "clash", "offensive"}
 )
-# Gaps allowed between a clock time or part of day and the date it belongs to.
-_TIME_THEN_DATE = re.compile(r"^,? ?(?:on |of )?(?:the )?$")
+# Gaps allowed between a clock time or part of day and the date it belongs to;
+# a parenthesis may gloss the time ("at 8:00 (local time) on Monday").
+_TIME_THEN_DATE = re.compile(r"^,? ?(?:\([^()]{1,40}\) ?)?(?:on |of )?(?:the )?$")
+# A clock time glossed by another in brackets: "00:01 (22:01 GMT) on Sunday".
+_GLOSS_OPEN = re.compile(r"^ ?\($")
+_GLOSS_CLOSE = re.compile(r"^\)(?: ?,)? ?(?:on |of )?(?:the )?$")
 _DATE_THEN_TIME = re.compile(
     r"^,? ?(?:at |around |about |by |from |(?:shortly|just) (?:after|before) )?$"
 )
@@ -277,6 +281,20 @@ def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCa
     while i < len(cands):
         cur = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
+        day = cands[i + 2] if i + 2 < len(cands) else None
+        if (nxt is not None and day is not None and cur.kind == "clock"
+                and nxt.kind == "clock" and day.kind in _DAY_KINDS
+                and _GLOSS_OPEN.match(text[cur.end:nxt.start])
+                and _GLOSS_CLOSE.match(text[nxt.end:day.start].lower())):
+            # Both times take the day that follows; the glossing one is told
+            # which time it glosses, to move to the day before or after when its
+            # zone is far from the first one's ("00:01 (22:01 GMT) on Sunday").
+            merged.append(TimexCandidate(cur.start, cur.end, cur.kind, cur.name,
+                                         cur.groups, None, (), (day,)))
+            merged.append(TimexCandidate(nxt.start, nxt.end, nxt.kind, nxt.name,
+                                         nxt.groups, None, (), (day, cur)))
+            i += 2
+            continue
         if nxt is not None:
             gap = text[cur.end:nxt.start].lower()
             pair = None
@@ -286,7 +304,7 @@ def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCa
             elif cur.kind in _DAY_KINDS and nxt.kind == "clock":
                 if _DATE_THEN_TIME.match(gap):
                     pair = (cur, nxt)
-            if pair is not None and "," in gap:
+            if pair is not None and ("," in gap or "(" in gap):
                 if cur.kind == "clock":
                     merged.append(TimexCandidate(cur.start, cur.end, cur.kind, cur.name,
                                                  cur.groups, None, (), (nxt,)))

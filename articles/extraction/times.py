@@ -38,6 +38,26 @@ _FUTURE_GOVERNORS = frozenset(
      "propose", "announce", "likely", "slate", "poise", "ready", "about", "will"}
 )
 _FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "going", "gon", "should", "must"})
+# Participles and adjectives that put what they govern ahead: "talks planned for
+# January", "is scheduled for Thursday", "the vote is due on Monday".
+_FUTURE_PARTICIPLES = frozenset(
+    {"plan", "schedule", "expect", "set", "slate", "due", "intend", "propose", "timetable",
+     "likely", "poise", "ready", "earmark", "pencil", "tentative"}
+)
+# Verbs that report speech: "said the truce would start on Thursday" is the future.
+_REPORTING_VERBS = frozenset(
+    {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "warn",
+     "insist", "agree", "promise", "pledge", "vow", "claim", "write", "predict", "indicate",
+     "signal", "suggest", "expect", "believe", "think", "hope", "decide", "explain"}
+)
+# Words on the way from a weekday to its clause root that point ahead ("effective
+# Monday", "starting on Tuesday", "from Sunday", "until Friday", "next", "upcoming").
+_FUTURE_MARKERS = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "going", "gon", "plan", "schedule", "expect",
+     "due", "set", "slate", "intend", "next", "upcoming", "coming", "effective", "start",
+     "begin", "from", "until", "till", "ahead", "before", "by", "resume", "expire",
+     "deadline", "propose", "postpone", "delay", "reschedule", "await"}
+)
 _PAST_PREPOSITIONS = frozenset({"since", "ago"})
 _FUTURE_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 
@@ -219,8 +239,17 @@ class _Resolver:
         if ref is None:
             value = f"XXXX-WXX-{weekday + 1}"
             return "DATE", value, Anchor.NONE
-        day = dates.weekday_near(ref, weekday, self.tense(cand))
+        day = dates.weekday_near(ref, weekday, self.weekday_direction(cand))
         return self._with_pod(day.isoformat(), cand.groups.get("pod"), anchor)
+
+    def weekday_direction(self, cand: TimexCandidate) -> str | None:
+        """Tense of a bare weekday's clause; in news one without a future marker
+        looks back, as news mostly reports what happened."""
+        direction = self.tense(cand)
+        if (self.mode == "news" and direction in {None, PRESENT}
+                and not future_marked(self.doc, cand.start, cand.end, self.starts)):
+            return PAST
+        return direction
 
     def _deictic(self, cand: TimexCandidate):
         g = cand.groups
@@ -561,15 +590,19 @@ class _Resolver:
 
     def _clock(self, cand: TimexCandidate, day_value: str | None = None):
         g = cand.groups
-        if day_value is None and cand.parts:
-            linked = self.resolve(cand.parts[0])
-            if linked and re.match(r"^\d{4}-\d\d-\d\d$", linked[1].split("T")[0]):
-                day_value = linked[1].split("T")[0]
+        anchor = Anchor.ABSOLUTE
         hour, minute = _clock_time(g, self.words)
         if hour is None:
             return None
+        if day_value is None and cand.parts:
+            # A time whose day comes after it: "00:01 (22:01 GMT) on Sunday".
+            linked = self.resolve(cand.parts[0])
+            if linked and re.match(r"^\d{4}-\d\d-\d\d$", linked[1].split("T")[0]):
+                day_value = linked[1].split("T")[0]
+                anchor = linked[2]
+                if len(cand.parts) > 1:
+                    day_value = _glossed_day(day_value, hour, cand.parts[1], self.words)
         tz = "Z" if g.get("tz", "").upper() in {"UTC", "GMT", "Z"} else ""
-        anchor = Anchor.ABSOLUTE
         if day_value is None:
             day = self.focus_day()
             anchor = Anchor.FOCUS
@@ -689,6 +722,26 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+def _glossed_day(day_value: str, hour: int, glossed: TimexCandidate, words: dict) -> str:
+    """The day of a time that glosses another in a different zone.
+
+    "00:01 (22:01 GMT) on Sunday": 22:01 GMT is Saturday; "8:00 (04H00 GMT) on
+    Monday" is Monday. Zones are at most 14 hours apart, so a gap of more than
+    12 hours means the other side of midnight.
+    """
+    local, _ = _clock_time(glossed.groups, words)
+    if local is None:
+        return day_value
+    shift = 0
+    if hour - local > 12:
+        shift = -1
+    elif local - hour > 12:
+        shift = 1
+    if not shift:
+        return day_value
+    return (dt.date.fromisoformat(day_value) + dt.timedelta(days=shift)).isoformat()
+
+
 def _clock_time(g: dict[str, str], words: dict) -> tuple[int | None, int]:
     if "named" in g:
         return (0 if g["named"].lower() == "midnight" else 12), 0
@@ -779,6 +832,21 @@ def _verb_tense(verb, depth: int) -> str | None:
             if verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl"}:
                 return _verb_tense(head, depth + 1)
         return None
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_PARTICIPLES:
+        # "is planned for the end of January", "talks scheduled for Friday": ahead,
+        # unless the planning is itself told in the past ("was scheduled for").
+        if not auxes and verb.dep_ in {"acl", "amod", "relcl", "advcl"}:
+            return FUTURE
+        if auxes and all(a.lower_ in {"is", "are", "am", "'s", "'re", "be", "been", "being"}
+                         for a in auxes) and any(a.dep_ == "auxpass" for a in auxes):
+            return FUTURE if not any(a.lower_ == "been" for a in auxes) else PAST
+    if "would" in lowers:
+        # "would have been held": counterfactual past; "said the truce would start
+        # on Thursday": the future of a report.
+        if lowers & {"have", "'ve"}:
+            return PAST
+        if _reported(verb):
+            return FUTURE
     for aux in auxes:
         if aux.tag_ == "VBD" or aux.lower_ in {"had", "was", "were", "did"}:
             return PAST
@@ -801,8 +869,67 @@ def _verb_tense(verb, depth: int) -> str | None:
             return _verb_tense(verb.head, depth + 1)
         return None
     if verb.tag_ in {"VBZ", "VBP"}:
+        if verb.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_PARTICIPLES for c in verb.children
+        ):
+            return FUTURE  # "the vote is due on Monday"
         return PRESENT
     return None
+
+
+def _reported(verb) -> bool:
+    """Is the clause of ``verb`` what someone said ("said the truce would start")?"""
+    token = verb
+    for _ in range(4):
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and token.head is not token:
+            head = token.head
+            if head.lemma_.lower() in _REPORTING_VERBS:
+                return True
+            token = head
+            continue
+        break
+    # "The ceasefire would take effect at 8:00, the ministry said."
+    root = verb
+    while root.head is not root:
+        root = root.head
+    return root is not verb and root.lemma_.lower() in _REPORTING_VERBS and any(
+        c.dep_ == "ccomp" and (c is verb or verb in c.subtree) for c in root.children
+    ) or (root is verb and any(
+        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in _REPORTING_VERBS
+        for c in verb.children
+    ))
+
+
+def future_marked(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> bool:
+    """Does anything between the span and its clause root point ahead?
+
+    "effective Monday", "starting on Tuesday", "will meet on Friday", "is due on
+    Monday", "until Tuesday": the weekday may lie ahead of the dct. Without such
+    a marker a weekday in news is in the past ("follows ... clinching a deal on
+    Thursday").
+    """
+    span = covering_span(doc, starts if starts is not None else token_starts(doc), start, end)
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.lower_ in _FUTURE_MARKERS or token.lemma_.lower() in _FUTURE_MARKERS:
+            if token.i < span.start or token.i >= span.end:
+                return True
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_MARKERS:
+                return True
+            if child.dep_ in {"xcomp", "acomp"} and child.lemma_.lower() in _FUTURE_MARKERS:
+                return True
+        if token.lemma_.lower() == "be" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            for c in token.children
+        ):
+            return True  # "the exchange is to take place on Sunday"
+        if token.head is token:
+            break
+        token = token.head
+    return False
 
 
 # --- public API ---------------------------------------------------------------
@@ -822,6 +949,8 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
     resolver = _Resolver(doc, dct, mode)
     text = resolver.text
     timexes: list[Timex] = []
+    if mode == "narrative":
+        candidates = _split_time_then_date(candidates)
     for cand in candidates:
         if cand.modes and mode not in cand.modes:
             continue
@@ -843,6 +972,26 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
             if mode == "news" or anchor in {Anchor.ABSOLUTE, Anchor.FOCUS}:
                 resolver.update_focus(value)
     return timexes
+
+
+def _split_time_then_date(candidates: list[TimexCandidate]) -> list[TimexCandidate]:
+    """"11 a.m. on 11 November 1918" -> "11 a.m." (taking the day) and the date.
+
+    Histories annotate a clock time and the date after it as two expressions
+    (WikiWars); the date before a time stays one ("May 8 1:00AM").
+    """
+    out: list[TimexCandidate] = []
+    for cand in candidates:
+        if cand.kind == "combo" and len(cand.parts) == 2:
+            date_part, time_part = cand.parts
+            if time_part.kind == "clock" and time_part.start < date_part.start:
+                out.append(TimexCandidate(time_part.start, time_part.end, "clock",
+                                          time_part.name, time_part.groups, None, (),
+                                          (date_part,)))
+                out.append(date_part)
+                continue
+        out.append(cand)
+    return out
 
 
 def _nlp(nlp: Language | None) -> Language:

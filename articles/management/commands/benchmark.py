@@ -60,7 +60,7 @@ class Measurement:
 
 
 def default_article_paths() -> list[Path]:
-    """The demo articles shipped with the app, plus the shared dev set when it is there."""
+    """The demo articles shipped with the app, plus the shared dev set if present."""
     demo = Path(apps.get_app_config("articles").path) / "demo"
     devset = Path(settings.BASE_DIR).parent / "shared" / "devset" / "articles"
     return sorted(demo.glob("*.json")) + sorted(devset.glob("*.json"))
@@ -83,7 +83,7 @@ def load_corpus(command: BaseCommand, paths: list[Path]) -> list[ArticleRecord]:
 
 @contextmanager
 def throwaway_database() -> Iterator[None]:
-    """Point the default connection at a fresh, migrated SQLite file until the block ends.
+    """Point the default connection at a fresh, migrated SQLite file for the block.
 
     The connection object is swapped rather than renamed (as the test runner's
     create_test_db does), so the configured database is never opened and a connection
@@ -99,7 +99,8 @@ def throwaway_database() -> Iterator[None]:
             "NAME": str(Path(directory) / "benchmark.sqlite3"),
             "OPTIONS": dict(options),
         }
-        throwaway = load_backend(SQLITE_ENGINE).DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
+        backend = load_backend(SQLITE_ENGINE)
+        throwaway = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
         connections[DEFAULT_DB_ALIAS] = throwaway
         try:
             call_command("migrate", verbosity=0, interactive=False)
@@ -109,18 +110,18 @@ def throwaway_database() -> Iterator[None]:
             connections[DEFAULT_DB_ALIAS] = original
 
 
-def ingest_corpus(records: list[ArticleRecord], *, tag: str, batch_size: int) -> int:
-    """Store and extract the records as the ingest command does; returns how many."""
+def ingest_corpus(records: list[ArticleRecord], *, tag: str, batch_size: int) -> None:
+    """Store and extract the records as the ingest command does, URLs tagged unique."""
     pending: list[Article] = []
     for record in records:
-        outcome = ingest_article(record=replace(record, url=f"{record.url}#benchmark-{tag}"))
+        tagged = replace(record, url=f"{record.url}#benchmark-{tag}")
+        outcome = ingest_article(record=tagged)
         pending.append(outcome.article)
         if len(pending) >= batch_size:
             extract_articles(articles=pending, batch_size=batch_size)
             pending = []
     if pending:
         extract_articles(articles=pending, batch_size=batch_size)
-    return len(records)
 
 
 def run_extraction(command: BaseCommand, options: dict[str, Any]) -> dict[str, Any]:
@@ -145,9 +146,13 @@ def run_extraction(command: BaseCommand, options: dict[str, Any]) -> dict[str, A
         for round_ in range(repeat):
             ingest_corpus(records, tag=str(round_), batch_size=batch_size)
         ingest = Measurement(len(texts), tokens, time.perf_counter() - started)
-        failed = Article.objects.failed().exclude(url__endswith="#benchmark-warmup").count()
+        failed = (
+            Article.objects.failed().exclude(url__endswith="#benchmark-warmup").count()
+        )
     if failed:
-        command.stderr.write(f"{failed} document(s) failed extraction; the numbers include them")
+        command.stderr.write(
+            f"{failed} document(s) failed extraction; the numbers include them"
+        )
 
     return {
         "suite": "extraction",
@@ -174,11 +179,17 @@ def render_extraction(report: dict[str, Any]) -> list[str]:
             f"{m['documents_per_s']:.1f}",
             f"{m['tokens_per_s']:.0f}",
         )
-        for label, m in (("bare nlp.pipe", report["bare"]), ("ingest path", report["ingest"]))
+        for label, m in (
+            ("bare nlp.pipe", report["bare"]),
+            ("ingest path", report["ingest"]),
+        )
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     table = [
-        "  ".join([row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:])])
+        "  ".join(
+            [row[0].ljust(widths[0])]
+            + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
+        )
         for row in rows
     ]
     return [
@@ -213,8 +224,12 @@ class Command(BaseCommand):
             metavar="PATH",
             help=".json/.jsonl files in the ingest format (default: demo + dev set)",
         )
-        parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus")
-        parser.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch")
+        parser.add_argument(
+            "--repeat", type=int, default=5, help="passes over the corpus"
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=32, help="texts per nlp.pipe batch"
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, suite: str, **options) -> None:
