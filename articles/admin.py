@@ -19,7 +19,13 @@ class SentenceInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "outlet", "published_at", "extraction_status", "extractor_version")
+    list_display = (
+        "title",
+        "outlet",
+        "published_at",
+        "extraction_status",
+        "extractor_version",
+    )
     list_filter = ("extraction_status", "outlet", "language")
     search_fields = ("title", "url", "outlet")
     date_hierarchy = "published_at"

@@ -30,12 +30,16 @@ class Article(models.Model):
     url = models.URLField(max_length=1000, unique=True)
     outlet = models.CharField(max_length=200)
     title = models.CharField(max_length=500)
-    published_at = models.DateField(help_text="Publication date: relative dates resolve against it.")
+    published_at = models.DateField(
+        help_text="Publication date: relative dates resolve against it."
+    )
     text = models.TextField()
     content_hash = models.CharField(max_length=64, editable=False)
     language = models.CharField(max_length=16, default="en")
     extraction_status = models.CharField(
-        max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+        max_length=16,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
     )
     extraction_error = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
@@ -69,17 +73,26 @@ class Article(models.Model):
 
 
 class Sentence(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sentences")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="sentences"
+    )
     index = models.PositiveIntegerField()
-    start = models.PositiveIntegerField(help_text="Character offset into the article text.")
+    start = models.PositiveIntegerField(
+        help_text="Character offset into the article text."
+    )
     end = models.PositiveIntegerField()
     text = models.TextField()
 
     class Meta:
         ordering = ["article", "index"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "index"], name="sentence_unique_index"),
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="sentence_span_not_empty"),
+            models.UniqueConstraint(
+                fields=["article", "index"], name="sentence_unique_index"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="sentence_span_not_empty",
+            ),
         ]
 
     def __str__(self) -> str:

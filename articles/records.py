@@ -59,7 +59,11 @@ def parse_record(data: Any, *, today: dt.date | None = None) -> ArticleRecord:
     if not outlet:
         raise InvalidRecord("outlet is empty")
     return ArticleRecord(
-        url=url, outlet=outlet[:200], title=title[:500], published_at=published_at, text=text
+        url=url,
+        outlet=outlet[:200],
+        title=title[:500],
+        published_at=published_at,
+        text=text,
     )
 
 
@@ -68,7 +72,9 @@ def parse_published_at(value: str, *, today: dt.date | None = None) -> dt.date:
     try:
         date = dt.date.fromisoformat(raw[:10])
     except ValueError:
-        raise InvalidRecord(f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}") from None
+        raise InvalidRecord(
+            f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}"
+        ) from None
     if len(raw) > 10 and raw[10] not in "T ":
         raise InvalidRecord(f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}")
     today = today or dt.date.today()

@@ -26,7 +26,10 @@ class IngestOutcome:
 
     @property
     def needs_extraction(self) -> bool:
-        return self.action != "unchanged" or self.article.extraction_status != Article.ExtractionStatus.DONE
+        return (
+            self.action != "unchanged"
+            or self.article.extraction_status != Article.ExtractionStatus.DONE
+        )
 
 
 def ingest_article(*, record: ArticleRecord) -> IngestOutcome:
@@ -89,12 +92,32 @@ def extract_articles(*, articles: Sequence[Article], batch_size: int = 16) -> No
                 remaining = remaining[position + 1 :]
                 break
             try:
-                store_extraction(article=article, extraction=extract_doc(doc, article.published_at))
+                store_extraction(
+                    article=article, extraction=extract_doc(doc, article.published_at)
+                )
             except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
                 logger.exception("extraction failed for article %s", article.pk)
                 record_failure(article=article, error=exc)
         else:
             remaining = []
+
+
+class ExtractionQueue:
+    """Collects articles and extracts them a batch at a time, one ``nlp.pipe`` pass each."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        self.pending: list[Article] = []
+
+    def add(self, article: Article) -> None:
+        self.pending.append(article)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            extract_articles(articles=self.pending, batch_size=self.batch_size)
+            self.pending = []
 
 
 def extract_article(*, article: Article) -> Article:
@@ -109,12 +132,17 @@ def store_extraction(*, article: Article, extraction: ArticleExtraction) -> None
         extraction_replacing.send(sender=Article, article=article)
         article.sentences.all().delete()
         sentences = Sentence.objects.bulk_create(
-            Sentence(article=article, index=s.index, start=s.start, end=s.end, text=s.text)
+            Sentence(
+                article=article, index=s.index, start=s.start, end=s.end, text=s.text
+            )
             for s in extraction.sentences
         )
         if extraction.language == "en":
             article_extracted.send(
-                sender=Article, article=article, extraction=extraction, sentences=sentences
+                sender=Article,
+                article=article,
+                extraction=extraction,
+                sentences=sentences,
             )
         Article.objects.filter(pk=article.pk).update(
             extraction_status=Article.ExtractionStatus.DONE,

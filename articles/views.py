@@ -8,5 +8,7 @@ def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
     sentences = list(article.sentences.all())
     return render(
-        request, "articles/article_detail.html", {"article": article, "sentences": sentences}
+        request,
+        "articles/article_detail.html",
+        {"article": article, "sentences": sentences},
     )

@@ -52,9 +52,13 @@ def write_json(tmp_path):
     def write(name: str, content) -> Path:
         path = tmp_path / name
         if isinstance(content, (bytes, str)):
-            path.write_bytes(content if isinstance(content, bytes) else content.encode())
+            path.write_bytes(
+                content if isinstance(content, bytes) else content.encode()
+            )
         elif name.endswith(".jsonl"):
-            path.write_text("\n".join(json.dumps(r) for r in content) + "\n", encoding="utf-8")
+            path.write_text(
+                "\n".join(json.dumps(r) for r in content) + "\n", encoding="utf-8"
+            )
         else:
             path.write_text(json.dumps(content), encoding="utf-8")
         return path

@@ -5,7 +5,15 @@ from .models import Actor, ActorAlias, Event, EventActor, Evidence, Place, Place
 
 class EvidenceInline(admin.StackedInline):
     model = Evidence
-    fields = ("sentence_text", "outlet", "kind", "time_text", "time_value", "resolution", "confidence")
+    fields = (
+        "sentence_text",
+        "outlet",
+        "kind",
+        "time_text",
+        "time_value",
+        "resolution",
+        "confidence",
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False

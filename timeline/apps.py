@@ -10,5 +10,9 @@ class TimelineConfig(AppConfig):
 
         from . import receivers
 
-        extraction_replacing.connect(receivers.on_extraction_replacing, dispatch_uid="tl-replacing")
-        article_extracted.connect(receivers.on_article_extracted, dispatch_uid="tl-extracted")
+        extraction_replacing.connect(
+            receivers.on_extraction_replacing, dispatch_uid="tl-replacing"
+        )
+        article_extracted.connect(
+            receivers.on_article_extracted, dispatch_uid="tl-extracted"
+        )

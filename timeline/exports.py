@@ -52,7 +52,8 @@ def event_record(event: Event) -> dict:
                 else None,
             }
             for ev in sorted(
-                event.evidence.all(), key=lambda e: (e.sentence.article.url, e.sentence.index)
+                event.evidence.all(),
+                key=lambda e: (e.sentence.article.url, e.sentence.index),
             )
         ],
     }

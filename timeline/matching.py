@@ -92,7 +92,9 @@ def same_event(a: Reading, b: Reading) -> bool:
     )
     if contradicted:
         return False
-    if a.article == b.article and not (shared_actors or a.ordinal and a.ordinal == b.ordinal):
+    if a.article == b.article and not (
+        shared_actors or a.ordinal and a.ordinal == b.ordinal
+    ):
         # One article tells of two events of a kind more often than it repeats one.
         return False
     evidence = 2 * shared_actors + shared_places + (a.trigger == b.trigger)
@@ -102,9 +104,7 @@ def same_event(a: Reading, b: Reading) -> bool:
     if evidence == 1 and a.family != "statement":
         return True
     return (
-        a.family in DISTINCTIVE_FAMILIES
-        and a.precision in FINE
-        and b.precision in FINE
+        a.family in DISTINCTIVE_FAMILIES and a.precision in FINE and b.precision in FINE
     )
 
 

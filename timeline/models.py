@@ -65,10 +65,13 @@ class ActorAlias(models.Model):
     name = models.CharField(max_length=200)
     normalised = models.CharField(max_length=200, unique=True)
     key = models.CharField(
-        max_length=200, db_index=True, help_text="Folded form that ties name variants to one actor."
+        max_length=200,
+        db_index=True,
+        help_text="Folded form that ties name variants to one actor.",
     )
     is_canonical = models.BooleanField(
-        default=False, help_text="A full name extraction proposed for the actor (not a short form)."
+        default=False,
+        help_text="A full name extraction proposed for the actor (not a short form).",
     )
     origin = models.CharField(max_length=8, choices=Origin.choices, default=Origin.AUTO)
 
@@ -154,7 +157,9 @@ class EventQuerySet(models.QuerySet):
             models.Prefetch(
                 "evidence",
                 queryset=Evidence.objects.select_related("sentence__article").order_by(
-                    "sentence__article__outlet", "sentence__article_id", "sentence__index"
+                    "sentence__article__outlet",
+                    "sentence__article_id",
+                    "sentence__index",
                 ),
             ),
         )
@@ -167,12 +172,22 @@ class Event(models.Model):
         REJECTED = "rejected", "Rejected"
 
     title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.OTHER)
-    start = models.DateTimeField(null=True, blank=True, help_text="Empty for undated events.")
-    end = models.DateTimeField(null=True, blank=True, help_text="Inclusive end of what the text supports.")
+    kind = models.CharField(
+        max_length=20, choices=EventKind.choices, default=EventKind.OTHER
+    )
+    start = models.DateTimeField(
+        null=True, blank=True, help_text="Empty for undated events."
+    )
+    end = models.DateTimeField(
+        null=True, blank=True, help_text="Inclusive end of what the text supports."
+    )
     precision = models.CharField(max_length=8, choices=Precision.choices, blank=True)
-    ordinal = models.PositiveIntegerField(null=True, blank=True, help_text='7 for "seventh round".')
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTO)
+    ordinal = models.PositiveIntegerField(
+        null=True, blank=True, help_text='7 for "seventh round".'
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.AUTO
+    )
     sources_disagree = models.BooleanField(
         default=False, help_text="Sources give different dates for this event."
     )
@@ -192,12 +207,14 @@ class Event(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(start__isnull=True) | models.Q(end__gte=models.F("start")),
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__gte=models.F("start")),
                 name="event_end_after_start",
             ),
             models.CheckConstraint(
                 condition=models.Q(start__isnull=True, precision="")
-                | models.Q(start__isnull=False, end__isnull=False) & ~models.Q(precision=""),
+                | models.Q(start__isnull=False, end__isnull=False)
+                & ~models.Q(precision=""),
                 name="event_dated_has_precision",
             ),
         ]
@@ -216,13 +233,21 @@ class EventActor(models.Model):
         TARGET = "target", "Target"
         MEDIATOR = "mediator", "Mediator"
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_roles")
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PARTICIPANT)
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="event_actors"
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="event_roles"
+    )
+    role = models.CharField(
+        max_length=16, choices=Role.choices, default=Role.PARTICIPANT
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["event", "actor"], name="event_actor_unique"),
+            models.UniqueConstraint(
+                fields=["event", "actor"], name="event_actor_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -244,18 +269,26 @@ class Evidence(models.Model):
         NONE = "none", "No date"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
-    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, related_name="evidence"
+    )
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     title = models.CharField(max_length=300)
-    trigger = models.CharField(max_length=100, help_text="Lemma of the word that signals the event.")
+    trigger = models.CharField(
+        max_length=100, help_text="Lemma of the word that signals the event."
+    )
     trigger_start = models.PositiveIntegerField(help_text="Offset within the sentence.")
     trigger_end = models.PositiveIntegerField()
     ordinal = models.PositiveIntegerField(null=True, blank=True)
     time_text = models.CharField(max_length=200, blank=True)
-    time_start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset within the sentence.")
+    time_start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset within the sentence."
+    )
     time_end = models.PositiveIntegerField(null=True, blank=True)
     time_value = models.CharField(max_length=64, blank=True, help_text="TIMEX3 value.")
-    resolution = models.CharField(max_length=10, choices=Resolution.choices, default=Resolution.NONE)
+    resolution = models.CharField(
+        max_length=10, choices=Resolution.choices, default=Resolution.NONE
+    )
     start = models.DateTimeField(null=True, blank=True)
     end = models.DateTimeField(null=True, blank=True)
     precision = models.CharField(max_length=8, choices=Precision.choices, blank=True)
@@ -272,7 +305,8 @@ class Evidence(models.Model):
         indexes = [models.Index(fields=["kind", "start"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["sentence", "trigger_start", "kind"], name="evidence_unique_reading"
+                fields=["sentence", "trigger_start", "kind"],
+                name="evidence_unique_reading",
             ),
             models.CheckConstraint(
                 condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1),

@@ -8,4 +8,6 @@ def on_extraction_replacing(sender, *, article, **kwargs) -> None:
 
 
 def on_article_extracted(sender, *, article, extraction, sentences, **kwargs) -> None:
-    services.record_extraction(article=article, extraction=extraction, sentences=sentences)
+    services.record_extraction(
+        article=article, extraction=extraction, sentences=sentences
+    )

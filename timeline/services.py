@@ -53,7 +53,9 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
     written: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
     for mention in mentions:
-        written.setdefault(mention.canonical, set()).update({mention.text, mention.canonical})
+        written.setdefault(mention.canonical, set()).update(
+            {mention.text, mention.canonical}
+        )
         kinds.setdefault(mention.canonical, mention.kind)
     if not written:
         return {}
@@ -73,7 +75,9 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
         actor = by_form.get(alias_form(canonical)) or by_key.get(actor_key(canonical))
         if actor is None:
             actor = Actor.objects.create(
-                name=canonical, slug=unique_slug(Actor, canonical), kind=kinds[canonical]
+                name=canonical,
+                slug=unique_slug(Actor, canonical),
+                kind=kinds[canonical],
             )
             by_key[actor_key(canonical)] = actor
         rows[canonical] = actor
@@ -120,9 +124,11 @@ def _rename_actors(*, actor_ids: set[int]) -> None:
 
 
 def resolve_place(mention: PlaceMention) -> Place:
-    alias = PlaceAlias.objects.select_related("place").filter(
-        normalised=alias_form(mention.canonical)
-    ).first()
+    alias = (
+        PlaceAlias.objects.select_related("place")
+        .filter(normalised=alias_form(mention.canonical))
+        .first()
+    )
     if alias is not None:
         place = alias.place
     else:
@@ -145,7 +151,9 @@ def resolve_place(mention: PlaceMention) -> Place:
 def forget_article(*, article: Article) -> None:
     """Drop what an article contributed, before it is extracted again."""
     touched = set(
-        Evidence.objects.filter(sentence__article=article).values_list("event_id", flat=True)
+        Evidence.objects.filter(sentence__article=article).values_list(
+            "event_id", flat=True
+        )
     )
     Evidence.objects.filter(sentence__article=article).delete()
     refresh_events(event_ids=touched)
@@ -179,13 +187,17 @@ def record_extraction(
     }
     for candidate, evidence in zip(extraction.events, created, strict=True):
         actor_ids = {actor_rows[m.canonical].pk for m in candidate.actors}
-        actor_ids |= {actor_rows[m.affiliation].pk for m in candidate.actors if m.affiliation}
+        actor_ids |= {
+            actor_rows[m.affiliation].pk for m in candidate.actors if m.affiliation
+        }
         place_ids = {place_rows[p.canonical].pk for p in candidate.places}
         for actor_id in sorted(actor_ids):
             links[Evidence.actors.through].append(
                 Evidence.actors.through(evidence_id=evidence.pk, actor_id=actor_id)
             )
-            links[EventActor].append(EventActor(event_id=evidence.event_id, actor_id=actor_id))
+            links[EventActor].append(
+                EventActor(event_id=evidence.event_id, actor_id=actor_id)
+            )
         for place_id in sorted(place_ids):
             links[Evidence.places.through].append(
                 Evidence.places.through(evidence_id=evidence.pk, place_id=place_id)
@@ -235,11 +247,21 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
     timex = candidate.timex
     interval = timex.interval if timex else None
     mentions = [
-        {"start": m.start - offset, "end": m.end - offset, "kind": "actor", "label": m.canonical}
+        {
+            "start": m.start - offset,
+            "end": m.end - offset,
+            "kind": "actor",
+            "label": m.canonical,
+        }
         for m in candidate.actors
         if sentence.start <= m.start and m.end <= sentence.end
     ] + [
-        {"start": p.start - offset, "end": p.end - offset, "kind": "place", "label": p.canonical}
+        {
+            "start": p.start - offset,
+            "end": p.end - offset,
+            "kind": "place",
+            "label": p.canonical,
+        }
         for p in candidate.places
         if sentence.start <= p.start and p.end <= sentence.end
     ]
@@ -299,10 +321,16 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
     evidence of every event those belong to (an event is regrouped as a whole)."""
     window = Q()
     for e in seeds:
-        window |= Q(kind__in=FAMILY_KINDS[kind_family(e.kind)], start__lte=e.end, end__gte=e.start)
+        window |= Q(
+            kind__in=FAMILY_KINDS[kind_family(e.kind)],
+            start__lte=e.end,
+            end__gte=e.start,
+        )
     automatic = Evidence.objects.filter(event__status=Event.Status.AUTO)
     neighbours = automatic.filter(window)
-    events = set(neighbours.values_list("event_id", flat=True)) | {e.event_id for e in seeds}
+    events = set(neighbours.values_list("event_id", flat=True)) | {
+        e.event_id for e in seeds
+    }
     return list(
         automatic.filter(Q(pk__in=[e.pk for e in seeds]) | Q(event_id__in=events))
         .select_related("sentence__article")
@@ -322,7 +350,15 @@ def _settle_group(members: list[Evidence]) -> set[int]:
     return set(holding)
 
 
-EVENT_FIELDS = ["kind", "title", "ordinal", "start", "end", "precision", "sources_disagree"]
+EVENT_FIELDS = [
+    "kind",
+    "title",
+    "ordinal",
+    "start",
+    "end",
+    "precision",
+    "sources_disagree",
+]
 
 
 def refresh_events(*, event_ids: Iterable[int]) -> None:
@@ -340,7 +376,14 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
         "event_actors",
         "places",
     )
-    gone, changed, stale_roles, new_roles, stale_places, new_places = [], [], [], [], [], []
+    gone, changed, stale_roles, new_roles, stale_places, new_places = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     PlaceLink = Event.places.through
     for event in events:
         pieces = list(event.evidence.all())
@@ -357,11 +400,15 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
         wanted = {a.pk for e in pieces for a in e.actors.all()}
         held = {role.actor_id: role.pk for role in event.event_actors.all()}
         stale_roles += [pk for actor_id, pk in held.items() if actor_id not in wanted]
-        new_roles += [EventActor(event=event, actor_id=a) for a in sorted(wanted - set(held))]
+        new_roles += [
+            EventActor(event=event, actor_id=a) for a in sorted(wanted - set(held))
+        ]
         wanted = {p.pk for e in pieces for p in e.places.all()}
         held = {p.pk for p in event.places.all()}
         stale_places += [(event.pk, p) for p in held - wanted]
-        new_places += [PlaceLink(event_id=event.pk, place_id=p) for p in sorted(wanted - held)]
+        new_places += [
+            PlaceLink(event_id=event.pk, place_id=p) for p in sorted(wanted - held)
+        ]
     Event.objects.filter(pk__in=gone).delete()
     Event.objects.bulk_update(changed, EVENT_FIELDS, batch_size=500)
     EventActor.objects.filter(pk__in=stale_roles).delete()
@@ -406,7 +453,11 @@ def _apply_evidence(event: Event, pieces: list[Evidence]) -> None:
             event.start, event.end, event.precision = start, end, finest.precision
             event.sources_disagree = False
         else:
-            event.start, event.end, event.precision = best.start, best.end, best.precision
+            event.start, event.end, event.precision = (
+                best.start,
+                best.end,
+                best.precision,
+            )
             event.sources_disagree = True
     else:
         event.start = event.end = None

@@ -45,8 +45,16 @@ PERSON, STATE, ORGANISATION, GROUP = "person", "state", "organisation", "group"
 # --- name folding -----------------------------------------------------------
 
 _PARTICLES = frozenset({"al", "el"})
-_FOLDS = (("gh", "k"), ("q", "k"), ("ck", "k"), ("dh", "d"), ("ph", "f"),
-          ("dj", "j"), ("ou", "u"), ("y", "i"))
+_FOLDS = (
+    ("gh", "k"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("dj", "j"),
+    ("ou", "u"),
+    ("y", "i"),
+)
 _DOUBLE = re.compile(r"(\w)\1+")
 
 
@@ -117,7 +125,13 @@ def canonical_name(names: Iterable[str]) -> str:
         if words and words[0].lower() == "the":
             words = words[1:]
         significant = [w for w in words if actor_key(w) not in ("", *_PARTICLES)]
-        return (-len(significant), -counts[name], name.isupper(), name.startswith("the "), name)
+        return (
+            -len(significant),
+            -counts[name],
+            name.isupper(),
+            name.startswith("the "),
+            name,
+        )
 
     return min(counts, key=rank)
 
@@ -151,7 +165,9 @@ class _Gazetteer:
     longest: int = 1
 
     def add(self, name: str, entry: _Entry) -> None:
-        for variant in {name, name.upper()} | ({name.title()} if name.isupper() and len(name) > 3 else set()):
+        for variant in {name, name.upper()} | (
+            {name.title()} if name.isupper() and len(name) > 3 else set()
+        ):
             entries = self.names.setdefault(variant, [])
             if entry not in entries:
                 entries.append(entry)
@@ -172,8 +188,12 @@ def _split_words(text: str) -> list[str]:
 @functools.cache
 def _gazetteer() -> _Gazetteer:
     gaz = _Gazetteer()
-    actors = json.loads((DATA_DIR / "actors_gazetteer.json").read_text(encoding="utf-8"))
-    places = json.loads((DATA_DIR / "places_gazetteer.json").read_text(encoding="utf-8"))
+    actors = json.loads(
+        (DATA_DIR / "actors_gazetteer.json").read_text(encoding="utf-8")
+    )
+    places = json.loads(
+        (DATA_DIR / "places_gazetteer.json").read_text(encoding="utf-8")
+    )
     sources = json.loads((DATA_DIR / "news_sources.json").read_text(encoding="utf-8"))
     # Sources first: a later actor entry for the same string comes after them in
     # the list, and the resolver prefers actors only where the text calls for it.
@@ -207,11 +227,20 @@ def _gazetteer() -> _Gazetteer:
         if org.get("country"):
             gaz.org_country[org["name"]] = org["country"]
     for group in actors["groups"]:
-        for alias in [group["name"], *group.get("aliases", []), *group.get("forms", [])]:
+        for alias in [
+            group["name"],
+            *group.get("aliases", []),
+            *group.get("forms", []),
+        ]:
             gaz.add(alias, _Entry("group", group["name"], GROUP))
     for gov in actors["governments"]:
-        entry = _Entry("government", gov["name"], STATE, gov["country"],
-                       recognised=gov.get("recognised", False))
+        entry = _Entry(
+            "government",
+            gov["name"],
+            STATE,
+            gov["country"],
+            recognised=gov.get("recognised", False),
+        )
         for alias in [gov["name"], *gov.get("aliases", [])]:
             gaz.add(alias, entry)
         if entry.recognised:
@@ -224,8 +253,14 @@ def _gazetteer() -> _Gazetteer:
     for kind in ("cities", "regions"):
         for place in places[kind]:
             for alias in [place["name"], *place.get("aliases", [])]:
-                gaz.add(alias, _Entry("city" if kind == "cities" else "region",
-                                      place["name"], country=place["country"]))
+                gaz.add(
+                    alias,
+                    _Entry(
+                        "city" if kind == "cities" else "region",
+                        place["name"],
+                        country=place["country"],
+                    ),
+                )
     return gaz
 
 
@@ -339,18 +374,38 @@ _STATE_ORGAN_HEADS = frozenset(
     prosecutor's prosecutors court senate congress""".split()
 )
 # words that may stand in such phrases besides offices and organs
-_PHRASE_WORDS = (_TITLE_WORDS | _OFFICE_WORDS | _STATE_ORGAN_HEADS | frozenset(
-    """foreign defence defense interior affairs national security armed state permanent
+_PHRASE_WORDS = (
+    _TITLE_WORDS
+    | _OFFICE_WORDS
+    | _STATE_ORGAN_HEADS
+    | frozenset(
+        """foreign defence defense interior affairs national security armed state permanent
     special deputy first justice finance home ministry's ministries air general's
-    presidential""".split())) - frozenset(
-    "presidents ministers co-chairs strongman warlord rival dictator longtime".split())
+    presidential""".split()
+    )
+) - frozenset(
+    "presidents ministers co-chairs strongman warlord rival dictator longtime".split()
+)
 _PHRASE_PREPS = frozenset("of to for on in at with".split())
 _NOT_OF_A_STATE = frozenset(
     "strongman warlord rival dictator rebel rebels separatist insurgent opposition".split()
 )
-_SOURCE_CUES_BEFORE = ("quoted by", "quoted as saying by", "according to", "reported by",
-                       "citing", "cited by", "told", "source:", "sources:", "via", "—", "–",
-                       "-", "(")
+_SOURCE_CUES_BEFORE = (
+    "quoted by",
+    "quoted as saying by",
+    "according to",
+    "reported by",
+    "citing",
+    "cited by",
+    "told",
+    "source:",
+    "sources:",
+    "via",
+    "—",
+    "–",
+    "-",
+    "(",
+)
 
 
 # --- candidates ---------------------------------------------------------------
@@ -387,7 +442,9 @@ def _pieces(doc: Doc) -> list[_Piece]:
             continue
         parts = list(re.finditer(r"[^\-_/\u2013]+", tok.text))
         if len(parts) > 1:
-            pieces.extend(_Piece(tok.idx + m.start(), tok.idx + m.end(), tok) for m in parts)
+            pieces.extend(
+                _Piece(tok.idx + m.start(), tok.idx + m.end(), tok) for m in parts
+            )
         else:
             pieces.append(_Piece(tok.idx, tok.idx + len(tok.text), tok))
     return pieces
@@ -417,8 +474,19 @@ def _gazetteer_matches(doc: Doc, pieces: list[_Piece], gaz: _Gazetteer) -> list[
 
 
 def _choose_entry(entries: list[_Entry]) -> _Entry:
-    order = ("group", "organisation", "government", "state", "capital", "region", "city",
-             "demonym", "adjective", "source", "platform")
+    order = (
+        "group",
+        "organisation",
+        "government",
+        "state",
+        "capital",
+        "region",
+        "city",
+        "demonym",
+        "adjective",
+        "source",
+        "platform",
+    )
     return min(entries, key=lambda e: order.index(e.role) if e.role in order else 99)
 
 
@@ -438,7 +506,9 @@ class _Found:
         self.actors.append(ActorMention(start, end, text, canonical, kind))
         self.taken.append((start, end))
 
-    def place(self, start: int, end: int, text: str, canonical: str, country: str) -> None:
+    def place(
+        self, start: int, end: int, text: str, canonical: str, country: str
+    ) -> None:
         self.places.append(PlaceMention(start, end, text, canonical, country))
         self.taken.append((start, end))
 
@@ -458,11 +528,13 @@ class _Resolver:
         self.found = _Found()
         self.pending_roles: list[tuple[int, int, str]] = []
         self.people: list[tuple[_Cand, str, str]] = []  # candidate, mention text, name
-        self.person_spans: list[tuple[int, int]] = []  # names the gazetteers must not split
+        self.person_spans: list[
+            tuple[int, int]
+        ] = []  # names the gazetteers must not split
 
     # -- helpers over the text
     def prev_words(self, start: int, n: int = 4) -> str:
-        before = self.text[max(0, start - 60):start]
+        before = self.text[max(0, start - 60) : start]
         return " ".join(before.lower().split()[-n:])
 
     def next_token(self, end: int) -> Token | None:
@@ -473,7 +545,9 @@ class _Resolver:
 
     def prev_token(self, start: int) -> Token | None:
         i = bisect.bisect_left(self.token_starts, start) - 1
-        while i >= 0 and (self.doc[i].is_space or self.doc[i].idx + len(self.doc[i]) > start):
+        while i >= 0 and (
+            self.doc[i].is_space or self.doc[i].idx + len(self.doc[i]) > start
+        ):
             i -= 1
         return self.doc[i] if i >= 0 else None
 
@@ -488,7 +562,9 @@ class _Resolver:
         self._ner_mentions(ner_cands)
         self._link_people()
         self._bare_group_nouns()
-        actors = self._affiliations(sorted(self.found.actors, key=lambda m: (m.start, m.end)))
+        actors = self._affiliations(
+            sorted(self.found.actors, key=lambda m: (m.start, m.end))
+        )
         places = sorted(self.found.places, key=lambda m: (m.start, m.end))
         return actors, places
 
@@ -511,7 +587,9 @@ class _Resolver:
             cand = _Cand(start, end, ent.root, ent.label_, None, self.text[start:end])
             words = {w.lower().strip(".,") for w in cand.text.split()}
             if ent.label_ in ("ORG", "PERSON") and words & self.gaz.media_words:
-                self.found.taken.append((start, end))  # an outlet: no actor, no place inside
+                self.found.taken.append(
+                    (start, end)
+                )  # an outlet: no actor, no place inside
                 continue
             inner = [g for g in gaz_cands if g.overlaps(cand)]
             if not inner:
@@ -523,10 +601,18 @@ class _Resolver:
                 cand.entry = None
                 out.append(cand)
                 continue
-            if ent.label_ == "PERSON" and self._name_shaped(cand.text.split()) and not any(
-                w.lower() in _TITLE_WORDS for w in cand.text.split()
-            ) and all(g.entry and g.entry.role in ("state", "capital", "city", "region") for g in inner):
-                self.person_spans.append((cand.start, cand.end))  # "Jordan Peterson", "Georgia Smith"
+            if (
+                ent.label_ == "PERSON"
+                and self._name_shaped(cand.text.split())
+                and not any(w.lower() in _TITLE_WORDS for w in cand.text.split())
+                and all(
+                    g.entry and g.entry.role in ("state", "capital", "city", "region")
+                    for g in inner
+                )
+            ):
+                self.person_spans.append(
+                    (cand.start, cand.end)
+                )  # "Jordan Peterson", "Georgia Smith"
                 out.append(cand)
                 continue
             if ent.label_ == "PERSON":
@@ -534,13 +620,32 @@ class _Resolver:
                 rest = self.text[last:end]
                 m = re.match(r"[\s\W]*", rest)
                 new_start = last + (m.end() if m else 0)
-                rest_words = [w.lower().strip(".,") for w in self.text[new_start:end].split()]
-                if (new_start < end and all(g.end <= new_start for g in inner)
-                        and any(w not in _TITLE_WORDS for w in rest_words)
-                        and not set(rest_words) & (_ORG_HEADS | _PLACE_NOUNS | _FACILITY_NOUNS | {"district", "province", "governorate"})):
+                rest_words = [
+                    w.lower().strip(".,") for w in self.text[new_start:end].split()
+                ]
+                if (
+                    new_start < end
+                    and all(g.end <= new_start for g in inner)
+                    and any(w not in _TITLE_WORDS for w in rest_words)
+                    and not set(rest_words)
+                    & (
+                        _ORG_HEADS
+                        | _PLACE_NOUNS
+                        | _FACILITY_NOUNS
+                        | {"district", "province", "governorate"}
+                    )
+                ):
                     span = self.doc.char_span(new_start, end, alignment_mode="expand")
-                    out.append(_Cand(new_start, end, span.root if span else ent.root,
-                                     "PERSON", None, self.text[new_start:end]))
+                    out.append(
+                        _Cand(
+                            new_start,
+                            end,
+                            span.root if span else ent.root,
+                            "PERSON",
+                            None,
+                            self.text[new_start:end],
+                        )
+                    )
         return out
 
     def _is_org_name(self, cand: _Cand, inner: list[_Cand]) -> bool:
@@ -548,9 +653,9 @@ class _Resolver:
         identity ("Iranian Foreign Ministry"), unlike "Moscow Statement" or "Armenia's"."""
         if cand.label not in ("ORG", "FAC"):
             return False
-        rest = self.text[cand.start:cand.end]
+        rest = self.text[cand.start : cand.end]
         for g in sorted(inner, key=lambda g: -g.start):
-            rest = rest[: g.start - cand.start] + " " + rest[g.end - cand.start:]
+            rest = rest[: g.start - cand.start] + " " + rest[g.end - cand.start :]
         words = {w.lower().strip(".,'\u2019") for w in rest.split()}
         return bool(words & _ORG_HEADS)
 
@@ -561,7 +666,7 @@ class _Resolver:
             e = cand.entry
             if e is None or not e.country:
                 continue
-            nxt = self.text[cand.end:cand.end + 8].lower()
+            nxt = self.text[cand.end : cand.end + 8].lower()
             if re.match(r"\s*-\s*(backed|led|supported|sponsored|brokered)", nxt):
                 continue
             counts[e.country] += 1
@@ -592,18 +697,23 @@ class _Resolver:
         e = cand.entry
         if e is None or e.role not in ("adjective", "state", "capital"):
             return
-        m = re.match(r"\s+side\b", self.text[cand.end:])
+        m = re.match(r"\s+side\b", self.text[cand.end :])
         if not m:
             return
         end = cand.end + m.end()
         if self.found.free(cand.start, end):
-            self.found.actor(cand.start, end, self.text[cand.start:end], e.country, STATE)
+            self.found.actor(
+                cand.start, end, self.text[cand.start : end], e.country, STATE
+            )
 
     def _backed_group(self, cand: _Cand) -> None:
         e = cand.entry
         if e is None or e.role not in ("adjective", "state", "capital", "organisation"):
             return
-        m = re.match(r"\s*[-\u2013]\s*(\w+)\s+((?:[\w-]+\s+){0,2}?)(\w+)\b", self.text[cand.end:])
+        m = re.match(
+            r"\s*[-\u2013]\s*(\w+)\s+((?:[\w-]+\s+){0,2}?)(\w+)\b",
+            self.text[cand.end :],
+        )
         if not m:
             return
         verb, between, head = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
@@ -612,8 +722,13 @@ class _Resolver:
             backer = cand.text
             canonical = f"{backer}-led {head}"
             if self.found.free(cand.start, end):
-                self.found.actor(cand.start, end, self.text[cand.start:end], canonical,
-                                 ORGANISATION if head in ("coalition", "alliance") else GROUP)
+                self.found.actor(
+                    cand.start,
+                    end,
+                    self.text[cand.start : end],
+                    canonical,
+                    ORGANISATION if head in ("coalition", "alliance") else GROUP,
+                )
             return
         if verb not in _BACKING:
             return
@@ -622,8 +737,13 @@ class _Resolver:
             return
         backer = e.country or e.canonical
         if self.found.free(cand.start, end):
-            self.found.actor(cand.start, end, self.text[cand.start:end],
-                             f"{backer}-backed {head_class}", GROUP)
+            self.found.actor(
+                cand.start,
+                end,
+                self.text[cand.start : end],
+                f"{backer}-backed {head_class}",
+                GROUP,
+            )
 
     @staticmethod
     def _head_class(between: str, head: str) -> str | None:
@@ -636,8 +756,11 @@ class _Resolver:
         return None
 
     def _pro_group(self, tok: Token) -> None:
-        m = re.match(r"pro\s*[-\u2013]\s*((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))\s+((?:[\w-]+\s+){0,2}?)(\w+)\b",
-                     self.text[tok.idx:], flags=re.IGNORECASE)
+        m = re.match(
+            r"pro\s*[-\u2013]\s*((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))\s+((?:[\w-]+\s+){0,2}?)(\w+)\b",
+            self.text[tok.idx :],
+            flags=re.IGNORECASE,
+        )
         if not m:
             return
         name = m.group(1)
@@ -652,23 +775,41 @@ class _Resolver:
             return
         start, end = tok.idx, tok.idx + m.end()
         if self.found.free(start, end):
-            self.found.actor(start, end, self.text[start:end],
-                             f"{e.country}-backed {head_class}", GROUP)
+            self.found.actor(
+                start,
+                end,
+                self.text[start:end],
+                f"{e.country}-backed {head_class}",
+                GROUP,
+            )
 
     def _government(self, head: Token, by_start: dict[int, _Cand]) -> None:
         """'the Kyiv government', 'the legitimate Yemeni government', 'the government of
         Afghanistan', 'the UN-recognised government', 'the Saudi-backed government'."""
-        if self.prev_words(head.idx, 2).endswith("pro -") or self.text[max(0, head.idx - 4):head.idx].lower().endswith("pro-"):
+        if self.prev_words(head.idx, 2).endswith("pro -") or self.text[
+            max(0, head.idx - 4) : head.idx
+        ].lower().endswith("pro-"):
             return
         mods = []
         tok = head
         while tok.i > 0:
             prev = self.doc[tok.i - 1]
-            if prev.lower_ in ("the", "a", "an", "its", "their", "his", "her") or prev.is_space:
+            if (
+                prev.lower_ in ("the", "a", "an", "its", "their", "his", "her")
+                or prev.is_space
+            ):
                 break
-            if prev.dep_ == "case" or prev.tag_ == "POS" or prev.is_punct and prev.text not in ("-", "\u2013"):
+            if (
+                prev.dep_ == "case"
+                or prev.tag_ == "POS"
+                or prev.is_punct
+                and prev.text not in ("-", "\u2013")
+            ):
                 break
-            if prev.pos_ in ("ADP", "CCONJ", "VERB", "AUX", "NUM") and prev.lower_ not in _BACKING | _RECOGNITION | _LEADING:
+            if (
+                prev.pos_ in ("ADP", "CCONJ", "VERB", "AUX", "NUM")
+                and prev.lower_ not in _BACKING | _RECOGNITION | _LEADING
+            ):
                 break
             mods.append(prev)
             tok = prev
@@ -683,9 +824,15 @@ class _Resolver:
             if mod.lower_ in _RECOGNITION:
                 recognised = True
             if cand is not None and cand.entry is not None:
-                following = self.text[cand.end:cand.end + 12].lower()
-                is_backer = re.match(r"\s*[-\u2013]\s*(backed|led|supported|sponsored|allied|aligned|funded|armed)", following)
-                if cand.entry.role in ("adjective", "state", "capital") and cand.entry.country:
+                following = self.text[cand.end : cand.end + 12].lower()
+                is_backer = re.match(
+                    r"\s*[-\u2013]\s*(backed|led|supported|sponsored|allied|aligned|funded|armed)",
+                    following,
+                )
+                if (
+                    cand.entry.role in ("adjective", "state", "capital")
+                    and cand.entry.country
+                ):
                     if is_backer:
                         backers.add(cand.entry.country)
                     else:
@@ -701,9 +848,17 @@ class _Resolver:
                     if obj.dep_ == "pobj":
                         cand = by_start.get(obj.idx)
                         if cand is None:
-                            span = [c for c in by_start.values() if c.start <= obj.idx < c.end]
+                            span = [
+                                c
+                                for c in by_start.values()
+                                if c.start <= obj.idx < c.end
+                            ]
                             cand = span[0] if span else None
-                        if cand is not None and cand.entry and cand.entry.role in ("state", "capital", "adjective"):
+                        if (
+                            cand is not None
+                            and cand.entry
+                            and cand.entry.role in ("state", "capital", "adjective")
+                        ):
                             of_country = cand.entry.country
                             end_of = cand.end
         if not (mods or of_country):
@@ -722,7 +877,13 @@ class _Resolver:
             if len(known) == 1:
                 gov = self.gaz.recognised_governments[known[0]]
                 if self.found.free(start, end):
-                    self.found.actor(start, end, self.text[start:end], gov.canonical, gov.kind or STATE)
+                    self.found.actor(
+                        start,
+                        end,
+                        self.text[start:end],
+                        gov.canonical,
+                        gov.kind or STATE,
+                    )
                 return
         if not target_country:
             target_country = self.focus if self.focus not in backers else ""
@@ -742,19 +903,24 @@ class _Resolver:
         e = cand.entry
         if e is None or e.role != "group":
             return
-        m = re.match(r"\s+(\w+)\b", self.text[cand.end:])
+        m = re.match(r"\s+(\w+)\b", self.text[cand.end :])
         if m and m.group(1).lower() in _GROUP_HEADS | {"movement"}:
             end = cand.end + m.end()
             if self.found.free(cand.start, end):
-                self.found.actor(cand.start, end, self.text[cand.start:end], e.canonical, GROUP)
+                self.found.actor(
+                    cand.start, end, self.text[cand.start : end], e.canonical, GROUP
+                )
 
     def _role_phrase(self, cand: _Cand) -> None:
         """'the UN chief said' stands for the person who holds the office."""
         e = cand.entry
         if e is None or e.role != "organisation":
             return
-        m = re.match(r"\s+(chief|head|secretary[- ]general|envoy|spokes(?:man|woman|person))\b(?!\s+(?-i:[A-Z]))",
-                     self.text[cand.end:], flags=re.IGNORECASE)
+        m = re.match(
+            r"\s+(chief|head|secretary[- ]general|envoy|spokes(?:man|woman|person))\b(?!\s+(?-i:[A-Z]))",
+            self.text[cand.end :],
+            flags=re.IGNORECASE,
+        )
         if not m:
             return
         end = cand.end + m.end()
@@ -769,9 +935,16 @@ class _Resolver:
             return
         entries = self.gaz.lookup(cand.text)
         dem = next((x for x in entries if x.role == "demonym"), None)
-        if dem is None or not re.search(r"\bthe\s+$", self.text[max(0, cand.start - 5):cand.start], re.I):
+        if dem is None or not re.search(
+            r"\bthe\s+$", self.text[max(0, cand.start - 5) : cand.start], re.I
+        ):
             return
-        if cand.token.dep_ in ("amod", "compound") or not cand.text.endswith("s") and cand.token.dep_ != "pobj" and cand.token.dep_ not in ("nsubj", "nsubjpass"):
+        if (
+            cand.token.dep_ in ("amod", "compound")
+            or not cand.text.endswith("s")
+            and cand.token.dep_ != "pobj"
+            and cand.token.dep_ not in ("nsubj", "nsubjpass")
+        ):
             return
         if self.found.free(cand.start, cand.end):
             self.found.actor(cand.start, cand.end, cand.text, dem.country, STATE)
@@ -795,7 +968,7 @@ class _Resolver:
                 continue
             if e.role == "state":
                 start = self._mention_start(cand, e)
-                text = self.text[start:cand.end]
+                text = self.text[start : cand.end]
                 if self._acts(cand, capital=False):
                     self.found.actor(start, cand.end, text, e.canonical, STATE)
                 else:
@@ -805,26 +978,34 @@ class _Resolver:
                 if not cand.text.isupper() and self._acts(cand, capital=True):
                     self.found.actor(cand.start, cand.end, cand.text, e.country, STATE)
                 else:
-                    self.found.place(cand.start, cand.end, cand.text, e.canonical, e.country)
+                    self.found.place(
+                        cand.start, cand.end, cand.text, e.canonical, e.country
+                    )
                 continue
             if e.role in ("city", "region"):
-                self.found.place(cand.start, cand.end, cand.text, e.canonical, e.country)
+                self.found.place(
+                    cand.start, cand.end, cand.text, e.canonical, e.country
+                )
             # adjectives and demonyms outside the patterns are no mentions
 
     def _mention_start(self, cand: _Cand, e: _Entry) -> int:
         """Where the mention starts: with "the" for "the United States", not otherwise."""
         if e.takes_the and cand.text == e.canonical:
-            m = re.search(r"\b[Tt]he\s+$", self.text[max(0, cand.start - 4):cand.start])
+            m = re.search(
+                r"\b[Tt]he\s+$", self.text[max(0, cand.start - 4) : cand.start]
+            )
             if m:
                 return max(0, cand.start - 4) + m.start()
         return cand.start
 
     def _source_context(self, cand: _Cand) -> bool:
         before = self.prev_words(cand.start, 4)
-        after = self.text[cand.end:cand.end + 30].lower()
+        after = self.text[cand.end : cand.end + 30].lower()
         if any(before.endswith(cue) for cue in _SOURCE_CUES_BEFORE):
             return True
-        return bool(re.match(r"\s*(news\s+)?(agency|reported|reports|said in a report)", after))
+        return bool(
+            re.match(r"\s*(news\s+)?(agency|reported|reports|said in a report)", after)
+        )
 
     # -- where a state or capital stands in its sentence
     def _acts(self, cand: _Cand, capital: bool) -> bool:
@@ -839,7 +1020,10 @@ class _Resolver:
         dep, head = tok.dep_, tok.head
         hl = head.lemma_.lower()
         if dep in ("nsubj", "nsubjpass", "csubj"):
-            if hl == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _PLACE_NOUNS for c in head.children):
+            if hl == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in _PLACE_NOUNS
+                for c in head.children
+            ):
                 return False
             if hl in ("lie", "locate", "situate", "border"):
                 return False
@@ -849,7 +1033,9 @@ class _Resolver:
             if prep in _AGENT_PREPS:
                 return head.head.lemma_.lower() not in ("border", "frontier")
             if prep in ("from", "to", "toward", "towards", "into"):
-                return head.head.lemma_.lower() not in _MOTION_LEMMAS and not (capital and prep == "into")
+                return head.head.lemma_.lower() not in _MOTION_LEMMAS and not (
+                    capital and prep == "into"
+                )
             if prep == "of":
                 return head.head.lemma_.lower() in _AGENT_NOUNS
             return False
@@ -861,7 +1047,16 @@ class _Resolver:
             return hl not in _PLACE_NOUNS
         if capital:
             return False
-        if hl in ("base", "headquarter", "bear", "make", "register", "locate", "station", "build"):
+        if hl in (
+            "base",
+            "headquarter",
+            "bear",
+            "make",
+            "register",
+            "locate",
+            "station",
+            "build",
+        ):
             return False  # "UK-based monitor", "Russian-made missiles"
         if dep in ("compound", "nmod", "amod", "npadvmod"):
             return hl not in _PLACE_NOUNS and hl not in _EVENT_NOUNS
@@ -870,11 +1065,17 @@ class _Resolver:
     def _paired_with_actor(self, cand: _Cand) -> bool:
         """'U.S.-Taliban deal', 'US-Afghan declaration': two parties joined by a hyphen
         (but not 'Syria-Jordan border' or 'UK-based')."""
-        m = re.match(r"[-\u2013]([A-Z][\w.]*)", self.text[cand.end:cand.end + 30])
-        if not m or cand.token.head.lemma_.lower() in ("border", "frontier", "boundary"):
+        m = re.match(r"[-\u2013]([A-Z][\w.]*)", self.text[cand.end : cand.end + 30])
+        if not m or cand.token.head.lemma_.lower() in (
+            "border",
+            "frontier",
+            "boundary",
+        ):
             return False
-        return any(e.role in ("state", "adjective", "group", "organisation", "government")
-                   for e in self.gaz.lookup(m.group(1)))
+        return any(
+            e.role in ("state", "adjective", "group", "organisation", "government")
+            for e in self.gaz.lookup(m.group(1))
+        )
 
     # -- entities the gazetteers do not know
     def _ner_mentions(self, ner_cands: list[_Cand]) -> None:
@@ -893,7 +1094,9 @@ class _Resolver:
                 continue
             if cand.label in ("ORG", "PERSON") and self._is_outlet(cand, lower_words):
                 continue
-            if cand.label == "PERSON" or (cand.label in ("ORG", "GPE", "NORP") and self._looks_personal(cand)):
+            if cand.label == "PERSON" or (
+                cand.label in ("ORG", "GPE", "NORP") and self._looks_personal(cand)
+            ):
                 if self._place_context(cand) and not self._has_person_evidence(cand):
                     self._unknown_place(cand)
                 else:
@@ -905,12 +1108,19 @@ class _Resolver:
                     continue
                 if len(words) == 1 and words[0].lower() in _TITLE_WORDS:
                     continue
-                if words[0].lower() in _TITLE_WORDS and self.prev_words(cand.start, 1) == "of":
+                if (
+                    words[0].lower() in _TITLE_WORDS
+                    and self.prev_words(cand.start, 1) == "of"
+                ):
                     continue  # "Secretary of State"
                 if not lower_words & _ORG_HEADS and self._name_shaped(words):
-                    deferred.append(cand)  # "De Mistura": a person, if the article names one
+                    deferred.append(
+                        cand
+                    )  # "De Mistura": a person, if the article names one
                     continue
-                self.found.actor(cand.start, cand.end, text, " ".join(words), ORGANISATION)
+                self.found.actor(
+                    cand.start, cand.end, text, " ".join(words), ORGANISATION
+                )
                 continue
             if cand.label in ("GPE", "LOC", "FAC"):
                 if cand.label == "LOC" and not self._place_context(cand):
@@ -919,30 +1129,58 @@ class _Resolver:
                 continue
             if cand.label == "NORP" and self._place_context(cand):
                 self._unknown_place(cand)
-        full_names = [actor_key(name).split() for _, _, name in self.people
-                      if len(_name_words(name)) >= 2]
+        full_names = [
+            actor_key(name).split()
+            for _, _, name in self.people
+            if len(_name_words(name)) >= 2
+        ]
         for cand in deferred:
             key = actor_key(cand.text).split()
-            if key and any(k[-len(key):] == key for k in full_names):
+            if key and any(k[-len(key) :] == key for k in full_names):
                 self._person(cand)
             else:
-                self.found.actor(cand.start, cand.end, cand.text, " ".join(cand.text.split()), ORGANISATION)
+                self.found.actor(
+                    cand.start,
+                    cand.end,
+                    cand.text,
+                    " ".join(cand.text.split()),
+                    ORGANISATION,
+                )
 
     @staticmethod
     def _name_shaped(words: list[str]) -> bool:
-        particles = ("de", "al", "bin", "van", "von", "el", "da", "di", "ibn", "la", "le")
+        particles = (
+            "de",
+            "al",
+            "bin",
+            "van",
+            "von",
+            "el",
+            "da",
+            "di",
+            "ibn",
+            "la",
+            "le",
+        )
         return 1 <= len(words) <= 4 and all(
-            (w[:1].isupper() and not w.isupper()) or w.lower() in particles for w in words
+            (w[:1].isupper() and not w.isupper()) or w.lower() in particles
+            for w in words
         )
 
     def _is_outlet(self, cand: _Cand, lower_words: set[str]) -> bool:
         if lower_words & self.gaz.media_words:
             return True
-        if cand.label == "ORG" and not (lower_words & _ORG_HEADS) and self._source_context(cand):
+        if (
+            cand.label == "ORG"
+            and not (lower_words & _ORG_HEADS)
+            and self._source_context(cand)
+        ):
             return True
-        after = self.text[cand.end:cand.end + 3]
-        before = self.text[max(0, cand.start - 3):cand.start]
-        if before.rstrip().endswith(("\u2014", "\u2013")) and (cand.end == len(self.text.rstrip()) or after.startswith("\n")):
+        after = self.text[cand.end : cand.end + 3]
+        before = self.text[max(0, cand.start - 3) : cand.start]
+        if before.rstrip().endswith(("\u2014", "\u2013")) and (
+            cand.end == len(self.text.rstrip()) or after.startswith("\n")
+        ):
             return True
         return False
 
@@ -950,28 +1188,43 @@ class _Resolver:
         words = cand.text.split()
         if not 1 <= len(words) <= 4 or {w.lower() for w in words} & _ORG_HEADS:
             return False
-        if not all(w[:1].isupper() or w.lower() in ("de", "al", "bin", "van", "von", "el", "da", "di", "ibn")
-                   for w in words):
+        if not all(
+            w[:1].isupper()
+            or w.lower() in ("de", "al", "bin", "van", "von", "el", "da", "di", "ibn")
+            for w in words
+        ):
             return False
         if any(w.isupper() and len(w) > 1 for w in words):
             return False
         prev = self.prev_token(cand.start)
-        if prev is not None and (prev.lower_ in _TITLE_WORDS or prev.lower_ in _ADDRESS_WORDS):
+        if prev is not None and (
+            prev.lower_ in _TITLE_WORDS or prev.lower_ in _ADDRESS_WORDS
+        ):
             return prev.lower_ not in ("the", "of", "to", "for", "state")
         return len(words) == 1 and self._surname_of_known(words[0]) is not None
 
     def _surname_of_known(self, word: str) -> str | None:
         key = actor_key(word)
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and len(ent.text.split()) >= 2 and actor_key(ent.text).split()[-1:] == key.split()[-1:]:
+            if (
+                ent.label_ == "PERSON"
+                and len(ent.text.split()) >= 2
+                and actor_key(ent.text).split()[-1:] == key.split()[-1:]
+            ):
                 return ent.text
         return None
 
     def _has_person_evidence(self, cand: _Cand) -> bool:
         prev = self.prev_token(cand.start)
-        if prev is not None and (prev.lower_ in _ADDRESS_WORDS or prev.lower_ in _TITLE_WORDS - {"the", "of", "to", "for"}):
+        if prev is not None and (
+            prev.lower_ in _ADDRESS_WORDS
+            or prev.lower_ in _TITLE_WORDS - {"the", "of", "to", "for"}
+        ):
             return True
-        return self._surname_of_known(cand.text.split()[-1]) is not None and len(cand.text.split()) <= 2
+        return (
+            self._surname_of_known(cand.text.split()[-1]) is not None
+            and len(cand.text.split()) <= 2
+        )
 
     def _place_context(self, cand: _Cand) -> bool:
         tok = cand.token
@@ -981,12 +1234,26 @@ class _Resolver:
             seen += 1
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS | {"from"}:
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"port", "city", "town"}:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"port", "city", "town"}
+        ):
             return True
-        if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in _PLACE_NOUNS:
+        if (
+            tok.dep_ in ("appos", "compound")
+            and tok.head.lemma_.lower() in _PLACE_NOUNS
+        ):
             return True
         nxt = self.next_token(cand.end)
-        if nxt is not None and nxt.lower_ in _FACILITY_NOUNS | {"district", "province", "governorate", "region", "area", "areas"}:
+        if nxt is not None and nxt.lower_ in _FACILITY_NOUNS | {
+            "district",
+            "province",
+            "governorate",
+            "region",
+            "area",
+            "areas",
+        }:
             return True
         # a conjunct of a known place ("in Deraa and Quneitra")
         for child in list(cand.token.children) + [cand.token.head]:
@@ -1020,7 +1287,9 @@ class _Resolver:
         words = list(re.finditer(r"\S+", self.text[start:end]))
         # job titles inside the entity are dropped from the mention ("Secretary Pompeo")
         i = 0
-        while i < len(words) - 1 and words[i].group().lower().strip(".") in _TITLE_WORDS:
+        while (
+            i < len(words) - 1 and words[i].group().lower().strip(".") in _TITLE_WORDS
+        ):
             i += 1
         address_start = None
         while i < len(words) - 1 and words[i].group().lower() in _ADDRESS_WORDS:
@@ -1029,18 +1298,27 @@ class _Resolver:
         name_words = [w.group() for w in words[i:]]
         if not name_words:
             return
-        mention_start = start + words[address_start if address_start is not None else i].start()
+        mention_start = (
+            start + words[address_start if address_start is not None else i].start()
+        )
         # a form of address just before the entity belongs to the mention ("Gen Khalifa Haftar")
         before = self.text[:mention_start]
-        m = re.search(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|General|Mullah|Sheikh|Col|Colonel|Lt|Marshal|Field Marshal|Brig|Admiral|Imam|Ayatollah|Sir|Dame|Prince|King|Queen|Emir|Sultan)\.?\s+)+$", before)
-        if m and not re.search(r"\b(?:Secretary|Attorney|Solicitor|Inspector|Director|Consul|Governor|Auditor|Surgeon|Procurator)\s*$",
-                               before[: m.start()]):
+        m = re.search(
+            r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|General|Mullah|Sheikh|Col|Colonel|Lt|Marshal|Field Marshal|Brig|Admiral|Imam|Ayatollah|Sir|Dame|Prince|King|Queen|Emir|Sultan)\.?\s+)+$",
+            before,
+        )
+        if m and not re.search(
+            r"\b(?:Secretary|Attorney|Solicitor|Inspector|Director|Consul|Governor|Auditor|Surgeon|Procurator)\s*$",
+            before[: m.start()],
+        ):
             mention_start = m.start()
         text = self.text[mention_start:end]
         name = " ".join(name_words)
         if not self.found.free(mention_start, end):
             return
-        self.people.append((_Cand(mention_start, end, cand.token, "PERSON"), text, name))
+        self.people.append(
+            (_Cand(mention_start, end, cand.token, "PERSON"), text, name)
+        )
         self.found.taken.append((mention_start, end))
 
     def _link_people(self) -> None:
@@ -1060,19 +1338,33 @@ class _Resolver:
                 canonical = canon_of_key[key]
             else:
                 tail = key.split()
-                matches = {canon_of_key[k] for k in canon_of_key if k.split()[-len(tail):] == tail} if tail else set()
+                matches = (
+                    {
+                        canon_of_key[k]
+                        for k in canon_of_key
+                        if k.split()[-len(tail) :] == tail
+                    }
+                    if tail
+                    else set()
+                )
                 if len(matches) == 1:
                     canonical = matches.pop()
                 else:
                     canonical = self.gaz.people.get(key, name)
-            self.found.actors.append(ActorMention(cand.start, cand.end, text, canonical, PERSON))
+            self.found.actors.append(
+                ActorMention(cand.start, cand.end, text, canonical, PERSON)
+            )
         self._resolve_roles(canon_of_key)
 
     def _resolve_roles(self, canon_of_key: dict[str, str]) -> None:
         people = set(canon_of_key.values())
         for start, end, _org in self.pending_roles:
             if len(people) == 1:
-                self.found.actors.append(ActorMention(start, end, self.text[start:end], next(iter(people)), PERSON))
+                self.found.actors.append(
+                    ActorMention(
+                        start, end, self.text[start:end], next(iter(people)), PERSON
+                    )
+                )
 
     # -- affiliations: the state a person or organisation belongs to
     def _affiliations(self, actors: list[ActorMention]) -> list[ActorMention]:
@@ -1112,7 +1404,9 @@ class _Resolver:
         if m.canonical in self.gaz.org_country:
             return self.gaz.org_country[m.canonical]
         if any(e.role == "organisation" for e in self.gaz.lookup(m.canonical)):
-            return ""  # a known organisation names its state in the gazetteer or has none
+            return (
+                ""  # a known organisation names its state in the gazetteer or has none
+            )
         words = [w.lower().strip(".,") for w in m.text.split()]
         if set(words) & _ORG_HEADS or any(w.isupper() for w in m.text.split()):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -1146,10 +1440,16 @@ class _Resolver:
             j += 1
         if j < len(self.doc) and self.doc[j].text == ",":
             j += 1
-            while j < len(self.doc) and (self.doc[j].is_space or self.doc[j].lower_ in ("the", "a", "an")):
+            while j < len(self.doc) and (
+                self.doc[j].is_space or self.doc[j].lower_ in ("the", "a", "an")
+            ):
                 j += 1
             units, stop = self._units(j, 1)
-            if stop is not None and stop.pos_ == "PROPN" and stop.i not in self.tok_cand:
+            if (
+                stop is not None
+                and stop.pos_ == "PROPN"
+                and stop.i not in self.tok_cand
+            ):
                 return ""  # the title of the next name ("X, Kenyan Foreign Minister Y")
             return self._state_of_units(units, _OFFICE_WORDS)
         return ""
@@ -1160,10 +1460,15 @@ class _Resolver:
         root = span.root
         if root.dep_ == "appos" and root.head.i in tokens:
             return True
-        return any(self.doc[t].head.i == root.i and self.doc[t].dep_ in ("appos", "compound", "nmod")
-                   for t in tokens)
+        return any(
+            self.doc[t].head.i == root.i
+            and self.doc[t].dep_ in ("appos", "compound", "nmod")
+            for t in tokens
+        )
 
-    def _units(self, i: int, step: int, limit: int | None = None) -> tuple[list[tuple], Token | None]:
+    def _units(
+        self, i: int, step: int, limit: int | None = None
+    ) -> tuple[list[tuple], Token | None]:
         """The title phrase from token i on (step -1: leftwards), as (kind, value, tokens)
         units in text order: "state" (value: the state), "other" (an organisation, group
         or place), "word", "prep", "poss".  Also the token the phrase stopped at."""
@@ -1181,10 +1486,16 @@ class _Resolver:
                 tokens = list(span)
                 e = _choose_entry(self.gaz.lookup(cand.text))
                 if e.role in ("state", "adjective", "demonym") and e.country:
-                    adjective = any(x.role == "adjective" for x in self.gaz.lookup(cand.text))
-                    units.append(("state" if adjective else "state-name", e.country, tokens))
+                    adjective = any(
+                        x.role == "adjective" for x in self.gaz.lookup(cand.text)
+                    )
+                    units.append(
+                        ("state" if adjective else "state-name", e.country, tokens)
+                    )
                 elif e.role == "organisation" and e.canonical in self.gaz.org_country:
-                    units.append(("state-name", self.gaz.org_country[e.canonical], tokens))
+                    units.append(
+                        ("state-name", self.gaz.org_country[e.canonical], tokens)
+                    )
                 else:
                     units.append(("other", e.canonical, tokens))
                 i = (span.start - 1) if step < 0 else span.end
@@ -1207,12 +1518,18 @@ class _Resolver:
         return units, stop
 
     @staticmethod
-    def _state_of_units(units: list[tuple], needed: frozenset[str], before_name: bool = False) -> str:
+    def _state_of_units(
+        units: list[tuple], needed: frozenset[str], before_name: bool = False
+    ) -> str:
         """The one state a title phrase or organisation name says, or ""."""
         # a leading preposition governs the whole phrase ("with Kenyan Foreign Minister X"),
         # except a place before a title ("in Kenya Foreign Minister X")
         while units and units[0][0] in ("the", "poss", "prep"):
-            if units[0][1] in ("in", "at", "on") and len(units) > 1 and units[1][0] == "state-name":
+            if (
+                units[0][1] in ("in", "at", "on")
+                and len(units) > 1
+                and units[1][0] == "state-name"
+            ):
                 units = units[2:]
                 continue
             units = units[1:]
@@ -1243,13 +1560,18 @@ class _Resolver:
 
     def _bare_group_nouns(self) -> None:
         """'the separatists', 'separatist rebels': the one such group the article names."""
-        separatists = {a.canonical for a in self.found.actors if a.canonical.endswith("-backed separatists")}
+        separatists = {
+            a.canonical
+            for a in self.found.actors
+            if a.canonical.endswith("-backed separatists")
+        }
         if len(separatists) != 1:
             return
         group = separatists.pop()
-        for m in re.finditer(r"\b[Ss]eparatist(?:s|\s+(?:rebels|fighters|militias|forces))\b", self.text):
+        for m in re.finditer(
+            r"\b[Ss]eparatist(?:s|\s+(?:rebels|fighters|militias|forces))\b", self.text
+        ):
             if self.found.free(m.start(), m.end()):
-                before = self.text[max(0, m.start() - 12):m.start()].lower()
+                before = self.text[max(0, m.start() - 12) : m.start()].lower()
                 if re.search(r"(the|between|and)\s+$", before):
                     self.found.actor(m.start(), m.end(), m.group(), group, GROUP)
-

@@ -35,7 +35,15 @@ DATA = Path(__file__).parent / "data" / "event_triggers.json"
 # date what happens in it ("the ceasefire [agreed in May] should be expanded, he said
 # on Monday").
 CLAUSE_BOUNDARIES = {
-    "ccomp", "acl", "relcl", "parataxis", "csubj", "csubjpass", "advcl", "xcomp", "pcomp"
+    "ccomp",
+    "acl",
+    "relcl",
+    "parataxis",
+    "csubj",
+    "csubjpass",
+    "advcl",
+    "xcomp",
+    "pcomp",
 }
 # Adverbial clauses whose event shares the main clause's time frame closely enough
 # for news usage ("signed the deal on Friday after the two leaders met").
@@ -138,7 +146,10 @@ def _irrealis(token: Token) -> bool:
     """Infinitives, gerunds after prepositions and modal verbs: aims and possibilities."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    if any(c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD" and c.lower_ != "will") for c in token.children):
+    if any(
+        c.dep_ == "aux" and (c.tag_ == "TO" or c.tag_ == "MD" and c.lower_ != "will")
+        for c in token.children
+    ):
         return True
     if token.dep_ == "pcomp":
         return True
@@ -162,7 +173,12 @@ def _needs_own_date(token: Token, kind: str) -> bool:
         return token.head.lower_ not in SEQUENCE_PREPOSITIONS
     if kind == "other" and token.lemma_.lower() in {"war", "conflict", "crisis"}:
         return True
-    return kind in {"statement", "other"} and token.dep_ in {"pobj", "compound", "amod", "poss"}
+    return kind in {"statement", "other"} and token.dep_ in {
+        "pobj",
+        "compound",
+        "amod",
+        "poss",
+    }
 
 
 def classify_trigger(token: Token) -> str | None:
@@ -188,12 +204,24 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
             return "ceasefire_end"
     if lemma in lex.conflict_verbs and subjects:
         heads = subject_lemmas | {
-            g.lemma_.lower() for s in subjects for c in s.children if c.dep_ == "prep" for g in c.children
+            g.lemma_.lower()
+            for s in subjects
+            for c in s.children
+            if c.dep_ == "prep"
+            for g in c.children
         }
-        if heads & {"fighting", "clash", "hostility", "violence", "offensive", "shelling"}:
+        if heads & {
+            "fighting",
+            "clash",
+            "hostility",
+            "violence",
+            "offensive",
+            "shelling",
+        }:
             return "attack"
         if subject_lemmas & lex.conflict_subjects or (
-            subject_lemmas & PRONOUN_SUBJECTS and _sentence_mentions(token, lex.conflict_subjects)
+            subject_lemmas & PRONOUN_SUBJECTS
+            and _sentence_mentions(token, lex.conflict_subjects)
         ):
             return "other"
     if lemma in {"leave", "depart"} and any(
@@ -205,8 +233,12 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
     kind = lex.verbs.get(lemma)
     if kind == "statement" and not subjects:
         return None  # "as reported", participles without a speaker
-    if kind == "statement" and lemma == "call" and not any(
-        c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children
+    if (
+        kind == "statement"
+        and lemma == "call"
+        and not any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children
+        )
     ):
         return None
     if kind == "meeting" and lemma == "meet" and _has_negotiation_object(token, lex):
@@ -222,8 +254,16 @@ def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
     if token.dep_ == "compound":
         return None  # "missile attack": the head names the event
     kind = lex.nouns.get(lemma)
-    if kind == "negotiation" and lemma == "round" and not (
-        _ordinal(token) or any(c.lemma_.lower() in {"talk", "talks", "negotiation"} for c in token.subtree)
+    if (
+        kind == "negotiation"
+        and lemma == "round"
+        and not (
+            _ordinal(token)
+            or any(
+                c.lemma_.lower() in {"talk", "talks", "negotiation"}
+                for c in token.subtree
+            )
+        )
     ):
         return None
     if lemma == "talk" and token.tag_ == "NNS":
@@ -250,7 +290,10 @@ def _subjects(token: Token) -> list[Token]:
                 return [current.head]
         if found:
             return found
-        if current.dep_ not in {"xcomp", "acomp", "conj", "ccomp"} or current.head is current:
+        if (
+            current.dep_ not in {"xcomp", "acomp", "conj", "ccomp"}
+            or current.head is current
+        ):
             return []
         current = current.head
     return []
@@ -260,7 +303,10 @@ def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
     """Whether a start/end verb is said of a ceasefire: its subject, the object of the
     verb it is conjoined to, or a pronoun standing for a ceasefire just mentioned."""
     named = {s.lemma_.lower() for s in subjects} | {
-        c.lemma_.lower() for s in subjects for c in s.children if c.dep_ in {"compound", "amod"}
+        c.lemma_.lower()
+        for s in subjects
+        for c in s.children
+        if c.dep_ in {"compound", "amod"}
     }
     if named & lex.ceasefire_nouns:
         return True
@@ -270,8 +316,10 @@ def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
     if head is None:
         return False
     return any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lex.ceasefire_nouns
-        or c.dep_ == "dobj" and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
+        c.dep_ in {"dobj", "nsubjpass"}
+        and c.lemma_.lower() in lex.ceasefire_nouns
+        or c.dep_ == "dobj"
+        and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
         for c in head.children
     )
 
@@ -282,7 +330,9 @@ def _recent_ceasefire(token: Token, lex: Lexicon) -> bool:
     start = sent.start
     if start > 0:
         start = token.doc[start - 1].sent.start
-    return any(t.lemma_.lower() in lex.ceasefire_nouns for t in token.doc[start : token.i])
+    return any(
+        t.lemma_.lower() in lex.ceasefire_nouns for t in token.doc[start : token.i]
+    )
 
 
 def _sentence_mentions(token: Token, lemmas: frozenset[str]) -> bool:
@@ -310,7 +360,9 @@ def _ordinal(token: Token) -> int | None:
     return None
 
 
-def _attach_timexes(doc: Doc, timexes: list[Timex]) -> dict[int, list[tuple[Timex, Span]]]:
+def _attach_timexes(
+    doc: Doc, timexes: list[Timex]
+) -> dict[int, list[tuple[Timex, Span]]]:
     """Map the token each time expression modifies to the expressions attached to it."""
     attached: dict[int, list[tuple[Timex, Span]]] = {}
     for timex in timexes:
@@ -318,9 +370,16 @@ def _attach_timexes(doc: Doc, timexes: list[Timex]) -> dict[int, list[tuple[Time
         if span is None or len(span) == 0:
             continue
         head = span.root.head
-        if head.lower_ in DEADLINE_PREPOSITIONS or span[0].lower_ in DEADLINE_PREPOSITIONS:
+        if (
+            head.lower_ in DEADLINE_PREPOSITIONS
+            or span[0].lower_ in DEADLINE_PREPOSITIONS
+        ):
             continue  # "asked for time until Tuesday morning": a deadline, not the date
-        while head.pos_ == "ADP" and head.head is not head and not _inside(head.head, span):
+        while (
+            head.pos_ == "ADP"
+            and head.head is not head
+            and not _inside(head.head, span)
+        ):
             head = head.head
         if _inside(head, span):
             head = span.root
@@ -348,25 +407,37 @@ def _timex_for(
         clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"}]
         for child in clauses + [c for clause in clauses for c in clause.conjuncts]:
             if child.i != trigger.i:
-                options = [t for t, _ in attachments.get(child.i, []) if t.interval is not None]
+                options = [
+                    t for t, _ in attachments.get(child.i, []) if t.interval is not None
+                ]
                 if options:
-                    return max(options, key=lambda t: (_precision_rank(t), t.end - t.start)), True
+                    return max(
+                        options, key=lambda t: (_precision_rank(t), t.end - t.start)
+                    ), True
     current = trigger
     direct = True
     sequenced = False
     for _ in range(12):
-        options = [t for t, _ in attachments.get(current.i, []) if t.interval is not None]
+        options = [
+            t for t, _ in attachments.get(current.i, []) if t.interval is not None
+        ]
         if options and not (sequenced and _is_participle(current)):
             # Several expressions on one head ("at noon on July 9"): the most precise.
-            options.sort(key=lambda t: (_precision_rank(t), t.end - t.start), reverse=True)
+            options.sort(
+                key=lambda t: (_precision_rank(t), t.end - t.start), reverse=True
+            )
             return options[0], direct
         if current.dep_ in CLAUSE_BOUNDARIES and not _temporal_clause(current):
             return None, direct
         if current.head is current:
             return None, direct
-        if current.dep_ == "conj" and current.pos_ == "VERB" == current.head.pos_ and (
-            current.tag_ != current.head.tag_
-            or any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in current.children)
+        if (
+            current.dep_ == "conj"
+            and current.pos_ == "VERB" == current.head.pos_
+            and (
+                current.tag_ != current.head.tag_
+                or any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in current.children)
+            )
         ):
             return None, direct  # "will begin at noon and follows talks": another time
         if current.lower_ in TEMPORAL_MARKERS or _temporal_clause(current):
@@ -378,7 +449,9 @@ def _timex_for(
 
 
 def _is_participle(token: Token) -> bool:
-    return token.tag_ in {"VBG", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
+    return token.tag_ in {"VBG", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in token.children
+    )
 
 
 def _temporal_clause(token: Token) -> bool:
@@ -410,7 +483,10 @@ def _clause_tokens(head: Token) -> set[int]:
         tok = stack.pop()
         keep.add(tok.i)
         for child in tok.children:
-            if child.dep_ in {"ccomp", "relcl", "parataxis", "advcl"} and child is not head:
+            if (
+                child.dep_ in {"ccomp", "relcl", "parataxis", "advcl"}
+                and child is not head
+            ):
                 continue
             stack.append(child)
     return keep
@@ -444,7 +520,7 @@ def _candidate(
     confidence += 0.1 if in_scope else 0.0
     candidate = EventCandidate(
         kind=kind,
-        title=_title(head, token, timex),
+        title=_title(_title_head(token, head), token, timex),
         sentence_index=index,
         trigger=token.lemma_.lower(),
         trigger_start=token.idx,
@@ -456,6 +532,14 @@ def _candidate(
         confidence=round(min(confidence, 1.0), 2),
     )
     return candidate, direct
+
+
+def _title_head(trigger: Token, clause_head: Token) -> Token:
+    """A noun that names the event ("a meeting between X and Y at the G20 summit") makes
+    a better headline than the clause it sits in; a bare noun does not."""
+    if trigger.pos_ in {"NOUN", "PROPN"} and len(list(trigger.subtree)) >= 4:
+        return trigger
+    return clause_head
 
 
 def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
@@ -471,9 +555,9 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         current = current.head
         group.append(current)
     auxiliaries = [c for v in group for c in v.children if c.dep_ in {"aux", "auxpass"}]
-    perfect = any(a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and any(
-        v.tag_ == "VBN" for v in group
-    )
+    perfect = any(
+        a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries
+    ) and any(v.tag_ == "VBN" for v in group)
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not perfect or passive or group[-1].dep_ in {"relcl", "acl", "advcl"}:
         return None  # "the war that has killed 14,000": a running toll, not a dated act
@@ -487,7 +571,9 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         type="DATE",
         value=published_at.isoformat(),
         anchor=Anchor.DOCUMENT,
-        interval=DateInterval(moment, moment.replace(hour=23, minute=59), Precision.DAY),
+        interval=DateInterval(
+            moment, moment.replace(hour=23, minute=59), Precision.DAY
+        ),
     )
 
 
@@ -513,7 +599,11 @@ def _title(head: Token, trigger: Token, timex: Timex | None) -> str:
         if span is not None:
             skip |= {t.i for t in span}
             # The preposition that introduces the date ("on", "at") goes with it.
-            skip |= {t.head.i for t in span if t.head.pos_ == "ADP" and not _inside(t.head, span)}
+            skip |= {
+                t.head.i
+                for t in span
+                if t.head.pos_ == "ADP" and not _inside(t.head, span)
+            }
     tokens = [doc[i] for i in sorted(clause - skip)]
     tokens = [_antecedent(t) or t for t in tokens]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark", "prep"}):
@@ -533,13 +623,22 @@ def _antecedent(token: Token) -> Token | None:
     ("a war that has killed thousands since it began": the war began)."""
     if token.pos_ != "PRON" or token.dep_ not in SUBJECT_DEPS:
         return None
-    nouns = [t for t in token.sent if t.i < token.i and t.lemma_.lower() in lexicon().conflict_subjects]
+    nouns = [
+        t
+        for t in token.sent
+        if t.i < token.i and t.lemma_.lower() in lexicon().conflict_subjects
+    ]
     return nouns[-1] if nouns else None
 
 
 def _preference(candidate: EventCandidate) -> tuple:
     """Which of two same-family candidates in a sentence to keep."""
-    specific = {"negotiation": 2, "ceasefire_start": 2, "ceasefire_end": 2, "agreement": 1}
+    specific = {
+        "negotiation": 2,
+        "ceasefire_start": 2,
+        "ceasefire_end": 2,
+        "agreement": 1,
+    }
     return (
         candidate.timex is not None,
         candidate.ordinal is not None,

@@ -29,7 +29,11 @@ def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
     events = find_events(doc, timexes, actors, places, published_at)
     sentences = sentence_spans(doc)
     return ArticleExtraction(
-        sentences=sentences, timexes=timexes, actors=actors, places=places, events=events
+        sentences=sentences,
+        timexes=timexes,
+        actors=actors,
+        places=places,
+        events=events,
     )
 
 

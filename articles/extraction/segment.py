@@ -18,5 +18,7 @@ def sentence_spans(doc: Doc) -> list[SentenceSpan]:
     for index, sent in enumerate(content_sentences(doc)):
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        spans.append(SentenceSpan(index=index, start=start, end=start + len(text), text=text))
+        spans.append(
+            SentenceSpan(index=index, start=start, end=start + len(text), text=text)
+        )
     return spans

@@ -71,7 +71,9 @@ class ActorMention:
     text: str
     canonical: str
     kind: str  # person, state, organisation, group
-    affiliation: str = ""  # the state a person or organisation belongs to, when the text says so
+    affiliation: str = (
+        ""  # the state a person or organisation belongs to, when the text says so
+    )
 
 
 @dataclass(frozen=True, slots=True)

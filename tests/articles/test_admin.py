@@ -30,11 +30,15 @@ def editor_client(client, admin_user):
     return client
 
 
-def test_adding_an_article_extracts_its_events(editor_client, django_capture_on_commit_callbacks):
+def test_adding_an_article_extracts_its_events(
+    editor_client, django_capture_on_commit_callbacks
+):
     # Extraction is enqueued on commit; the test's transaction never commits, so run the
     # callbacks as the commit would.
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(reverse("admin:articles_article_add"), FORM, follow=True)
+        response = editor_client.post(
+            reverse("admin:articles_article_add"), FORM, follow=True
+        )
 
     assert response.status_code == 200
     article = Article.objects.get(url=FORM["url"])
@@ -57,7 +61,9 @@ def test_failed_extraction_keeps_the_article_and_shows_its_error(
     article = Article.objects.get(url=FORM["url"])
     assert article.extraction_status == "failed"
     assert "no_such_spacy_pipeline" in article.extraction_error
-    change = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    change = editor_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    )
     assert "no_such_spacy_pipeline" in change.content.decode()
 
 

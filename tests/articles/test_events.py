@@ -18,7 +18,9 @@ def events_of(text: str, published_at: dt.date = MONDAY):
 
 def only(text: str, kind: str, published_at: dt.date = MONDAY):
     matches = [e for e in events_of(text, published_at) if e.kind == kind]
-    assert len(matches) == 1, [(e.kind, e.trigger, e.timex) for e in events_of(text, published_at)]
+    assert len(matches) == 1, [
+        (e.kind, e.trigger, e.timex) for e in events_of(text, published_at)
+    ]
     return matches[0]
 
 
@@ -28,32 +30,42 @@ def day(candidate) -> str:
 
 
 def test_meeting_on_a_weekday_in_a_past_report():
-    event = only("Rebel commanders and government envoys met in Vienna on Friday.", "meeting")
+    event = only(
+        "Rebel commanders and government envoys met in Vienna on Friday.", "meeting"
+    )
     assert day(event) == "2021-03-12"
     assert [p.canonical for p in event.places] == ["Vienna"]
 
 
 def test_ceasefire_taking_effect_at_a_clock_time():
-    event = only("The truce took effect at 6am on Saturday across the province.", "ceasefire_start")
+    event = only(
+        "The truce took effect at 6am on Saturday across the province.",
+        "ceasefire_start",
+    )
     assert event.timex.interval.start == dt.datetime(2021, 3, 13, 6, 0)
     assert str(event.timex.interval.precision) == "minute"
 
 
 def test_ceasefire_ending():
-    event = only("The ceasefire collapsed on Sunday as artillery hit the port.", "ceasefire_end")
+    event = only(
+        "The ceasefire collapsed on Sunday as artillery hit the port.", "ceasefire_end"
+    )
     assert day(event) == "2021-03-14"
 
 
 def test_round_of_talks_carries_its_ordinal_and_looks_forward():
     event = only(
-        "The delegations will meet on Thursday for a fourth round of negotiations.", "negotiation"
+        "The delegations will meet on Thursday for a fourth round of negotiations.",
+        "negotiation",
     )
     assert event.ordinal == 4
     assert day(event) == "2021-03-18"
 
 
 def test_date_comes_from_the_trigger_clause_not_the_nearest_expression():
-    events = events_of("The minister, who arrived on Tuesday, said the accord was signed in January.")
+    events = events_of(
+        "The minister, who arrived on Tuesday, said the accord was signed in January."
+    )
     agreement = next(e for e in events if e.kind == "agreement")
     assert agreement.timex.value == "2021-01"
     assert str(agreement.timex.interval.precision) == "month"
@@ -65,7 +77,9 @@ def test_start_of_a_war_at_year_precision():
 
 
 def test_agreement_announced_by_states():
-    event = only("Egypt and Qatar announced a truce for Gaza on Wednesday.", "agreement")
+    event = only(
+        "Egypt and Qatar announced a truce for Gaza on Wednesday.", "agreement"
+    )
     assert day(event) == "2021-03-10"
     assert {a.canonical for a in event.actors} >= {"Egypt", "Qatar"}
 

@@ -19,7 +19,9 @@ def ingest(*paths):
     call_command("ingest", *map(str, paths), "--no-progress")
 
 
-def test_good_records_from_json_list_and_jsonl_are_stored_and_extracted(write_json, capsys):
+def test_good_records_from_json_list_and_jsonl_are_stored_and_extracted(
+    write_json, capsys
+):
     one = write_json("one.json", record())
     many = write_json(
         "many.json",
@@ -28,7 +30,9 @@ def test_good_records_from_json_list_and_jsonl_are_stored_and_extracted(write_js
             record(url="https://wire.example.com/b", title="B"),
         ],
     )
-    lines = write_json("lines.jsonl", [record(url="https://wire.example.com/c", title="C")])
+    lines = write_json(
+        "lines.jsonl", [record(url="https://wire.example.com/c", title="C")]
+    )
 
     ingest(one, many, lines)
 
@@ -55,13 +59,17 @@ def test_same_url_and_text_again_changes_nothing(write_json, capsys):
 
 def test_changed_text_is_extracted_again(write_json):
     ingest(write_json("v1.json", record()))
-    changed = record(text="Rebels shelled the airport on Tuesday, officials said on Wednesday.")
+    changed = record(
+        text="Rebels shelled the airport on Tuesday, officials said on Wednesday."
+    )
     ingest(write_json("v2.json", changed))
 
     article = Article.objects.get()
     assert article.text.startswith("Rebels shelled")
     sentences = list(article.sentences.values_list("text", flat=True))
-    assert sentences == ["Rebels shelled the airport on Tuesday, officials said on Wednesday."]
+    assert sentences == [
+        "Rebels shelled the airport on Tuesday, officials said on Wednesday."
+    ]
     assert not Evidence.objects.filter(sentence__text__contains="truce").exists()
 
 
@@ -76,7 +84,9 @@ def test_changed_text_is_extracted_again(write_json):
         ({"url": "not a url"}, "url is not an http(s) URL"),
     ],
 )
-def test_bad_record_is_reported_with_file_and_line_and_the_rest_stored(write_json, capsys, bad, reason):
+def test_bad_record_is_reported_with_file_and_line_and_the_rest_stored(
+    write_json, capsys, bad, reason
+):
     good = record(url="https://wire.example.com/good")
     broken = record(**{"url": "https://wire.example.com/bad", **bad})
     if bad.get("published_at", "") is None:
@@ -95,7 +105,7 @@ def test_bad_record_is_reported_with_file_and_line_and_the_rest_stored(write_jso
 
 def test_malformed_jsonl_line_is_skipped_and_named(write_json, capsys):
     good = json.dumps(record())
-    path = write_json("mixed.jsonl", good + "\n{\"url\": \"https://x.example\", oops\n")
+    path = write_json("mixed.jsonl", good + '\n{"url": "https://x.example", oops\n')
 
     with pytest.raises(CommandError):
         ingest(path)
@@ -106,7 +116,9 @@ def test_malformed_jsonl_line_is_skipped_and_named(write_json, capsys):
 
 
 def test_file_that_is_not_utf8_is_reported(write_json, capsys):
-    path = write_json("latin1.json", json.dumps(record()).replace("Truce", "Trêve").encode("latin-1"))
+    path = write_json(
+        "latin1.json", json.dumps(record()).replace("Truce", "Trêve").encode("latin-1")
+    )
 
     with pytest.raises(CommandError):
         ingest(path)

@@ -31,7 +31,9 @@ def export() -> dict:
 
 
 def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_timeline", SHARED / "golden" / "score_timeline.py")
+    spec = importlib.util.spec_from_file_location(
+        "score_timeline", SHARED / "golden" / "score_timeline.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -45,27 +47,48 @@ def test_export_schema(demo_articles):
         assert isinstance(actor["aliases"], list)
     assert data["events"], "the demo articles yield events"
     for event in data["events"]:
-        assert {"title", "kind", "start", "precision", "actors", "places", "evidence"} <= set(event)
+        assert {
+            "title",
+            "kind",
+            "start",
+            "precision",
+            "actors",
+            "places",
+            "evidence",
+        } <= set(event)
         if event["start"] is not None:
-            assert re.fullmatch(ISO_BY_PRECISION[event["precision"]], event["start"]), event
+            assert re.fullmatch(ISO_BY_PRECISION[event["precision"]], event["start"]), (
+                event
+            )
         assert event["evidence"]
         for evidence in event["evidence"]:
             assert {"article_url", "outlet", "sentence"} <= set(evidence)
             timex = evidence["time_expression"]
             if timex:
-                assert evidence["sentence"][timex["start"] : timex["end"]] == timex["text"]
+                assert (
+                    evidence["sentence"][timex["start"] : timex["end"]] == timex["text"]
+                )
 
 
 def test_empty_database_exports_an_empty_timeline(db):
     assert export()["events"] == []
 
 
-@pytest.mark.skipif(not (SHARED / "golden").exists(), reason="../shared/golden is not beside the project")
+@pytest.mark.skipif(
+    not (SHARED / "golden").exists(),
+    reason="../shared/golden is not beside the project",
+)
 def test_demo_articles_give_the_design_card_events(demo_articles):
     scorer = load_scorer()
-    gold = json.loads((SHARED / "golden" / "seed_timeline.json").read_text(encoding="utf-8"))
+    gold = json.loads(
+        (SHARED / "golden" / "seed_timeline.json").read_text(encoding="utf-8")
+    )
     result = scorer.score(gold, export())
     # "found" (not "partial"): evidence from every article that tells of the event.
     found = {line.split()[1] for line in result["report"] if line.startswith("found")}
-    assert {"g20-trump-putin-meeting", "southwest-truce-begins", "geneva-round-seven"} <= found
+    assert {
+        "g20-trump-putin-meeting",
+        "southwest-truce-begins",
+        "geneva-round-seven",
+    } <= found
     assert result["wrong_merges"] == 0

@@ -64,7 +64,10 @@ def test_one_event_with_evidence_from_both_outlets(tmp_path):
 def test_same_kind_of_event_in_another_year_stays_apart(tmp_path):
     ingest(tmp_path, MONDAY_REPORT, EARLIER_ACCORD)
 
-    assert [e.start.date().isoformat() for e in agreements()] == ["2020-03-13", "2021-03-12"]
+    assert [e.start.date().isoformat() for e in agreements()] == [
+        "2020-03-13",
+        "2021-03-12",
+    ]
 
 
 def test_rounds_with_different_ordinals_never_merge(tmp_path):
@@ -78,7 +81,9 @@ def test_rounds_with_different_ordinals_never_merge(tmp_path):
     )
     ingest(tmp_path, third, fourth)
 
-    ordinals = sorted(Event.objects.filter(kind="negotiation").values_list("ordinal", flat=True))
+    ordinals = sorted(
+        Event.objects.filter(kind="negotiation").values_list("ordinal", flat=True)
+    )
     assert ordinals == [3, 4]
 
 

@@ -22,21 +22,27 @@ def test_timeline_lists_events_in_date_order_at_their_precision(client, demo_art
     response = client.get(reverse("timeline:index"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "htmx" in html and 'src="/static/django_htmx/htmx' in html.replace("'", '"') or "htmx.min.js" in html
+    # htmx is served by django-htmx from our own static files: no CDN.
+    assert re.search(r'<script src="/static/django_htmx/htmx[^"]*\.js"', html)
+    assert "unpkg" not in html and "cdn" not in html.lower()
     datetimes = re.findall(r'<p class="when"><time datetime="([^"]+)"', html)
     assert datetimes == sorted(datetimes, key=lambda d: d.ljust(16, "0"))
     assert "9 July 2017, 12:00" in html  # the truce, at minute precision
     assert "7 July 2017" in html  # the G20 meeting, at day precision
 
 
-def test_event_shows_sentences_from_each_outlet_with_links_to_the_article(client, demo_articles):
+def test_event_shows_sentences_from_each_outlet_with_links_to_the_article(
+    client, demo_articles
+):
     truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
     html = client.get(reverse("timeline:index")).content.decode()
-    block = html.split(f'data-event-id="{truce.pk}"', 1)[1].split('data-testid="event"', 1)[0]
+    block = html.split(f'data-event-id="{truce.pk}"', 1)[1].split(
+        'data-testid="event"', 1
+    )[0]
     assert "Radio Farda" in block and "Oman Tribune" in block
     links = re.findall(r'href="(/articles/\d+/#s-\d+)"', block)
     assert len(links) >= 2
-    assert '<mark class="time">noon on July 9</mark>' in block or "noon on July 9</mark>" in block
+    assert re.search(r'<mark class="time">[^<]*noon on July 9</mark>', block)
 
 
 def test_article_page_marks_each_sentence_with_an_anchor(client, demo_articles):
@@ -63,7 +69,9 @@ def test_missing_article_is_404(client, db):
 
 
 def test_markup_in_article_text_is_shown_as_text(client, article_factory):
-    article = article_factory(title="<script>alert(1)</script> Truce", text="Plain text.")
+    article = article_factory(
+        title="<script>alert(1)</script> Truce", text="Plain text."
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Truce" in html

@@ -31,7 +31,7 @@ from articles.extraction.pipeline import build_nlp
 from articles.management.commands.ingest import read_records
 from articles.models import Article
 from articles.records import ArticleRecord, InvalidRecord, parse_record
-from articles.services import extract_articles, ingest_article
+from articles.services import ExtractionQueue, ingest_article
 
 SQLITE_ENGINE = "django.db.backends.sqlite3"
 WARMUP_DOCUMENTS = 4
@@ -112,16 +112,11 @@ def throwaway_database() -> Iterator[None]:
 
 def ingest_corpus(records: list[ArticleRecord], *, tag: str, batch_size: int) -> None:
     """Store and extract the records as the ingest command does, URLs tagged unique."""
-    pending: list[Article] = []
+    queue = ExtractionQueue(batch_size)
     for record in records:
         tagged = replace(record, url=f"{record.url}#benchmark-{tag}")
-        outcome = ingest_article(record=tagged)
-        pending.append(outcome.article)
-        if len(pending) >= batch_size:
-            extract_articles(articles=pending, batch_size=batch_size)
-            pending = []
-    if pending:
-        extract_articles(articles=pending, batch_size=batch_size)
+        queue.add(ingest_article(record=tagged).article)
+    queue.flush()
 
 
 def run_extraction(command: BaseCommand, options: dict[str, Any]) -> dict[str, Any]:

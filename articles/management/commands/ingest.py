@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.records import InvalidRecord, parse_record
-from articles.services import extract_articles, ingest_article
+from articles.services import ExtractionQueue, ingest_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,11 @@ def read_records(path: Path) -> Iterator[RawRecord]:
             try:
                 yield RawRecord(path, number, json.loads(line))
             except json.JSONDecodeError as exc:
-                yield RawRecord(path, number, error=f"malformed JSON ({exc.msg}, column {exc.colno})")
+                yield RawRecord(
+                    path,
+                    number,
+                    error=f"malformed JSON ({exc.msg}, column {exc.colno})",
+                )
         return
     try:
         data = json.loads(content)
@@ -64,12 +68,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="+", type=Path)
-        parser.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch")
-        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--batch-size", type=int, default=32, help="articles per nlp.pipe batch"
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help="no progress bar"
+        )
 
-    def handle(self, *args, paths: list[Path], batch_size: int, no_progress: bool, **options) -> None:
+    def handle(
+        self, *args, paths: list[Path], batch_size: int, no_progress: bool, **options
+    ) -> None:
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
-        pending = []
+        queue = ExtractionQueue(batch_size)
         records = [r for path in paths for r in read_records(path)]
         progress = tqdm(
             total=len(records),
@@ -90,12 +100,8 @@ class Command(BaseCommand):
                 continue
             counts[outcome.action] += 1
             if outcome.needs_extraction:
-                pending.append(outcome.article)
-            if len(pending) >= batch_size:
-                extract_articles(articles=pending, batch_size=batch_size)
-                pending = []
-        if pending:
-            extract_articles(articles=pending, batch_size=batch_size)
+                queue.add(outcome.article)
+        queue.flush()
         progress.close()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items())
         self.stdout.write(f"ingest: {summary}")

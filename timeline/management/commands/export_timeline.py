@@ -8,11 +8,15 @@ from timeline.exports import timeline_document
 
 
 class Command(BaseCommand):
-    help = "Print the timeline (actors with aliases; events with their evidence) as JSON."
+    help = (
+        "Print the timeline (actors with aliases; events with their evidence) as JSON."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--format", choices=["json"], default="json")
         parser.add_argument("--indent", type=int, default=2)
 
     def handle(self, *args, indent: int, **options) -> None:
-        self.stdout.write(json.dumps(timeline_document(), ensure_ascii=False, indent=indent))
+        self.stdout.write(
+            json.dumps(timeline_document(), ensure_ascii=False, indent=indent)
+        )
