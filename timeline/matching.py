@@ -30,6 +30,7 @@ class Reading:
     trigger: str
     actors: frozenset[int]
     places: frozenset[int]
+    people: frozenset[int]
     article: int
     sentence: int
     evidence_id: int = 0
@@ -59,6 +60,7 @@ class Reading:
             ordinal=evidence.ordinal,
             trigger=evidence.trigger,
             actors=frozenset(a.pk for a in evidence.actors.all()),
+            people=frozenset(a.pk for a in evidence.actors.all() if a.kind == "person"),
             places=frozenset(p.pk for p in evidence.places.all()),
             article=evidence.sentence.article_id,
             sentence=evidence.sentence_id,
@@ -77,6 +79,8 @@ def cannot_link(a: Reading, b: Reading) -> bool:
         return True
     if a.single_day and b.single_day and a.start.date() != b.start.date():
         return True
+    if a.family == "statement" and a.people and b.people and not a.people & b.people:
+        return True  # two named speakers: two statements, even from one government
     return bool(a.ordinal and b.ordinal and a.ordinal != b.ordinal)
 
 

@@ -121,7 +121,7 @@ def find_events(
         found: dict[tuple[str, str], EventCandidate] = {}
         for token in sent:
             kind = classify_trigger(token)
-            if kind is None:
+            if kind is None or _argument_of_trigger(token):
                 continue
             candidate, direct = _candidate(
                 token, kind, index, attachments, actors, places, published_at
@@ -140,6 +140,17 @@ def find_events(
                 found[key] = candidate
         candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
     return candidates
+
+
+def _argument_of_trigger(token: Token) -> bool:
+    """ "The deal will begin on Friday": the noun is the subject of the event the verb
+    names, not an event of its own."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and token.head.pos_ in {"VERB", "AUX"}
+        and classify_trigger(token.head) is not None
+    )
 
 
 def _irrealis(token: Token) -> bool:
@@ -198,7 +209,11 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
     subject_lemmas = {s.lemma_.lower() for s in subjects}
     object_lemmas = {o.lemma_.lower() for o in objects}
     if _about_ceasefire(token, subjects, lex):
-        if lemma in lex.ceasefire_start_verbs and _is_taking_effect(token, lemma):
+        if (
+            lemma in lex.ceasefire_start_verbs
+            and _is_taking_effect(token, lemma)
+            and not (lemma in {"start", "begin"} and objects)  # "start the countdown"
+        ):
             return "ceasefire_start"
         if lemma in lex.ceasefire_end_verbs:
             return "ceasefire_end"
@@ -228,6 +243,8 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
         o.dep_ == "dobj" and o.ent_type_ not in {"GPE", "LOC", "FAC"} for o in objects
     ):
         return None  # "left hundreds dead" is no departure
+    if lemma in {"take", "seize", "gain", "wrest"} and "control" in object_lemmas:
+        return "attack"  # "rebels took control of the city"
     if lemma in lex.agreement_verbs and object_lemmas & lex.agreement_objects:
         return "agreement"
     kind = lex.verbs.get(lemma)
@@ -254,6 +271,8 @@ def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
     if token.dep_ == "compound":
         return None  # "missile attack": the head names the event
     kind = lex.nouns.get(lemma)
+    if kind == "statement" and _named_document(token):
+        return "agreement"  # "the Moscow Statement", "the Astana Declaration"
     if (
         kind == "negotiation"
         and lemma == "round"
@@ -269,6 +288,18 @@ def _classify_noun(token: Token, lemma: str, lex: Lexicon) -> str | None:
     if lemma == "talk" and token.tag_ == "NNS":
         return "negotiation"
     return kind
+
+
+def _named_document(token: Token) -> bool:
+    """A capitalised statement or declaration named after a place is an accord."""
+    return (
+        token.text[:1].isupper()
+        and token.i != token.sent.start
+        and any(
+            c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}
+            for c in token.children
+        )
+    )
 
 
 def _is_taking_effect(token: Token, lemma: str) -> bool:
@@ -414,6 +445,9 @@ def _timex_for(
                     return max(
                         options, key=lambda t: (_precision_rank(t), t.end - t.start)
                     ), True
+        dated_by_of = _date_of_phrase(trigger, attachments)
+        if dated_by_of is not None:
+            return dated_by_of, True
     current = trigger
     direct = True
     sequenced = False
@@ -446,6 +480,28 @@ def _timex_for(
         if current.pos_ in {"VERB", "AUX"}:
             direct = False
     return None, direct
+
+
+def _date_of_phrase(
+    trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
+) -> Timex | None:
+    """ "The statement of the presidents of France and Russia of Oct. 1": an "of <date>"
+    inside the noun phrase of a statement or agreement dates it, unless another event
+    noun stands between them."""
+    if lexicon().nouns.get(trigger.lemma_.lower()) not in {"statement", "agreement"}:
+        return None
+    for token in trigger.subtree:
+        for timex, span in attachments.get(token.i, []):
+            preposition = span.root.head
+            if timex.interval is None or preposition.lower_ != "of":
+                continue
+            path = list(preposition.ancestors)
+            if trigger in path and not any(
+                t is not trigger and t.pos_ == "NOUN" and classify_trigger(t)
+                for t in path[: path.index(trigger)]
+            ):
+                return timex
+    return None
 
 
 def _is_participle(token: Token) -> bool:
@@ -534,6 +590,23 @@ def _candidate(
     return candidate, direct
 
 
+def _reports_in_present(verb: Token) -> bool:
+    """A statement verb in the simple present, heading its sentence, said by a named
+    body, outside quotation marks ("The defence ministry declares that ...")."""
+    if (
+        verb.tag_ != "VBZ"
+        or verb.dep_ != "ROOT"
+        or lexicon().verbs.get(verb.lemma_) != "statement"
+    ):
+        return False
+    if verb.lemma_ in {"say", "tell", "add", "note"}:
+        return False  # "officials say": attribution, not a dated act
+    if any(t.text in {'"', "“", "”"} for t in verb.sent):
+        return False
+    subjects = _subjects(verb)
+    return bool(subjects) and all(s.pos_ in {"NOUN", "PROPN"} for s in subjects)
+
+
 def _title_head(trigger: Token, clause_head: Token) -> Token:
     """A noun that names the event ("a meeting between X and Y at the G20 summit") makes
     a better headline than the clause it sits in; a bare noun does not."""
@@ -559,6 +632,10 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         a.lemma_ == "have" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries
     ) and any(v.tag_ == "VBN" for v in group)
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
+    if not perfect and _reports_in_present(group[-1]):
+        perfect = True  # "The ministry denies the claims": a report of the day
+    if any(t.like_num for s in _subjects(verb) for t in s.subtree):
+        return None  # "one million have fled": a running count, not a dated act
     if not perfect or passive or group[-1].dep_ in {"relcl", "acl", "advcl"}:
         return None  # "the war that has killed 14,000": a running toll, not a dated act
     tokens = sorted([*group, *auxiliaries], key=lambda t: t.i)

@@ -93,3 +93,44 @@ def test_agreement_announced_by_states():
 )
 def test_sentences_without_events_give_none(text):
     assert events_of(text) == []
+
+
+def test_present_perfect_report_is_dated_by_its_tense():
+    event = only("Ethiopia and Eritrea have signed a border accord.", "agreement")
+    assert day(event) == MONDAY.isoformat()
+    assert event.timex.anchor == "document"
+    assert event.timex.text == "have signed"
+
+
+def test_running_toll_in_the_present_perfect_is_not_dated():
+    events = events_of(
+        "More than 2,000 people have been killed since the fighting erupted."
+    )
+    assert all(e.timex is None or e.timex.text != "have been killed" for e in events)
+
+
+def test_deadline_is_not_the_date_of_the_event():
+    events = events_of(
+        "The commander asked for time until Wednesday morning to review the plan."
+    )
+    assert all(e.timex is None for e in events)
+
+
+def test_statement_named_with_its_date():
+    events = events_of(
+        "The decision follows the statement of the foreign ministers of Chile and Peru of 3 March."
+    )
+    statement = next(e for e in events if e.kind == "statement")
+    assert statement.timex.value == "2021-03-03"
+
+
+def test_subject_of_an_event_verb_is_not_a_second_event():
+    events = events_of("The truce deal will begin on Thursday at dawn.")
+    assert [e.kind for e in events] == ["ceasefire_start"]
+
+
+def test_speaking_with_counterparts_is_a_meeting():
+    event = only(
+        "The minister spoke with his Kenyan counterpart by phone on Sunday.", "meeting"
+    )
+    assert day(event) == "2021-03-14"
