@@ -101,7 +101,7 @@ def same_event(a: Reading, b: Reading) -> bool:
     ):
         # One article tells of two events of a kind more often than it repeats one.
         return False
-    evidence = 2 * shared_actors + shared_places + (a.trigger == b.trigger)
+    evidence = 2 * shared_actors + shared_places + same_act(a.trigger, b.trigger)
     evidence += 2 * bool(a.ordinal and a.ordinal == b.ordinal)
     if evidence >= 2:
         return True
@@ -139,12 +139,59 @@ def group_readings(readings: list[Reading]) -> list[list[Reading]]:
     return list(groups.values())
 
 
+# Trigger words that name the same act, so two outlets' wordings count as one trigger.
+SAME_ACT = {
+    "start": "begin",
+    "erupt": "begin",
+    "break": "begin",
+    "flare": "begin",
+    "kick": "begin",
+    "take": "begin",
+    "come": "begin",
+    "enter": "begin",
+    "go": "begin",
+    "implement": "begin",
+    "reach": "agree",
+    "strike": "agree",
+    "sign": "agree",
+    "seal": "agree",
+    "clinch": "agree",
+    "broker": "agree",
+    "conclude": "agree",
+    "agreement": "agree",
+    "deal": "agree",
+    "accord": "agree",
+    "meeting": "meet",
+    "summit": "meet",
+    "talk": "negotiate",
+    "talks": "negotiate",
+    "round": "negotiate",
+    "negotiation": "negotiate",
+    "swap": "exchange",
+    "release": "exchange",
+    "shell": "attack",
+    "shelling": "attack",
+    "strikes": "attack",
+    "bomb": "attack",
+    "bombing": "attack",
+    "fighting": "attack",
+    "clash": "attack",
+    "urge": "call",
+    "demand": "call",
+    "appeal": "call",
+}
+
+
+def same_act(a: str, b: str) -> bool:
+    return SAME_ACT.get(a, a) == SAME_ACT.get(b, b)
+
+
 def affinity(a: Reading, b: Reading) -> int:
     """How much two readings share, to link the surest pairs first."""
     return (
         2 * len(a.actors & b.actors)
         + len(a.places & b.places)
-        + (a.trigger == b.trigger)
+        + same_act(a.trigger, b.trigger)
         + 2 * bool(a.ordinal and a.ordinal == b.ordinal)
         + (a.precision == b.precision)
     )

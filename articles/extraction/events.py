@@ -339,6 +339,15 @@ def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
         for c in s.children
         if c.dep_ in {"compound", "amod"}
     }
+    # "an agreement on a humanitarian ceasefire ... came into effect"
+    named |= {
+        g.lemma_.lower()
+        for s in subjects
+        for c in s.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "of", "for"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
     if named & lex.ceasefire_nouns:
         return True
     if any(s.pos_ == "PRON" for s in subjects) and _recent_ceasefire(token, lex):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import find_actors_and_places
+from .actors import find_actors_and_places, state_arm_mentions
 from .events import find_events
 from .language import guess_language
 from .segment import sentence_spans
@@ -26,6 +26,7 @@ def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
         return ArticleExtraction(sentences=sentence_spans(doc), language=language)
     timexes = resolve_timexes(doc, published_at, mode="news")
     actors, places = find_actors_and_places(doc)
+    actors = sorted([*actors, *state_arm_mentions(doc, actors)], key=lambda m: m.start)
     events = find_events(doc, timexes, actors, places, published_at)
     sentences = sentence_spans(doc)
     return ArticleExtraction(
