@@ -163,6 +163,7 @@ class _Gazetteer:
     media_words: frozenset[str] = frozenset()
     furniture_words: frozenset[str] = frozenset()
     longest: int = 1
+    _prefixes: set[str] = field(default_factory=set)
 
     def add(self, name: str, entry: _Entry) -> None:
         for variant in {name, name.upper()} | (
@@ -175,6 +176,14 @@ class _Gazetteer:
 
     def lookup(self, text: str) -> list[_Entry]:
         return self.names.get(_normalise_quotes(text), [])
+
+    def may_start(self, text: str) -> bool:
+        """Whether some name begins like ``text`` (its first three characters): most
+        positions in an article start no name, and this skips their n-gram lookups."""
+        if not self._prefixes:
+            self._prefixes.update(name[:3] for name in self.names)
+        head = _normalise_quotes(text[:3])
+        return any(head[:k] in self._prefixes for k in (3, 2, 1))
 
 
 def _normalise_quotes(text: str) -> str:
@@ -456,6 +465,9 @@ def _gazetteer_matches(doc: Doc, pieces: list[_Piece], gaz: _Gazetteer) -> list[
     full_text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
     i = 0
     while i < len(pieces):
+        if not gaz.may_start(full_text[pieces[i].start : pieces[i].start + 3]):
+            i += 1
+            continue
         for n in range(min(gaz.longest * 2, len(pieces) - i), 0, -1):
             start, end = pieces[i].start, pieces[i + n - 1].end
             text = full_text[start:end]
