@@ -1,7 +1,8 @@
 """The spaCy pipeline, built once per process.
 
 The model name is a setting (SPACY_MODEL) passed in by the caller; nothing here
-downloads anything. Our own components are added after the statistical pipes.
+downloads anything. Line breaks mark sentence starts before the parser runs; our
+other components are added after the statistical pipes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ UNUSED_PIPES: tuple[str, ...] = ()
 @functools.cache
 def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the pipeline and add our components; cached so each process loads it once."""
-    from . import components  # noqa: F401  (registers the factories)
+    from . import components, segment  # noqa: F401  (registers the factories)
 
     nlp = spacy.load(model, exclude=[p for p in UNUSED_PIPES])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     for name in components.PIPELINE_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

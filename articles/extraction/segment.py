@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .types import SentenceSpan
+
+
+@Language.factory("line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
+
+
+class LineBreaks:
+    """A line break ends a sentence: headings, datelines, captions and quotes set on
+    their own line are not run into the next sentence. Runs before the parser, which
+    keeps boundaries already set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+        return doc
 
 
 def content_sentences(doc: Doc) -> list[Span]:
