@@ -241,6 +241,62 @@ def _interval(value: str) -> DateInterval | None:
     return DateInterval(start, start.replace(second=59), Precision.MINUTE)
 
 
+# --- modifiers: "the end of the year", "early June", "later this month" -------
+
+# Share of the period each modifier keeps, as (first, last) fractions.
+_MOD_SHARE = {
+    "start": (0.0, 1 / 6),  # "the beginning of", "the start of"
+    "early": (0.0, 1 / 3),
+    "mid": (1 / 3, 2 / 3),
+    "late": (2 / 3, 1.0),
+    "end": (5 / 6, 1.0),  # "the end of", "by the end of"
+}
+
+
+def modified_interval(interval: DateInterval, mod: str) -> DateInterval:
+    """The part of a period a modifier points to, at the period's own precision.
+
+    "the end of the year" 2019 is November-December 2019, "early June" June 1-10,
+    "late 2010s" 2017-2019: whole months for periods of months or more, whole
+    days for a month; shorter periods (days, weeks) are kept whole.
+    """
+    if mod not in _MOD_SHARE:
+        return interval
+    first_share, last_share = _MOD_SHARE[mod]
+    first_day, last_day = interval.start.date(), interval.end.date()
+    if (last_day - first_day).days < 27:
+        return interval
+    if first_day.day == 1 and last_day == _month_end(last_day.year, last_day.month) and (
+        (last_day.year - first_day.year) * 12 + last_day.month - first_day.month >= 1
+    ):
+        months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
+        lo = min(int(round(months * first_share)), months - 1)
+        hi = max(int(round(months * last_share)), lo + 1)
+        start = add_months(first_day, lo)
+        end_year, end_month = shift_months(first_day.year, first_day.month, hi - 1)
+        return _span(start, _month_end(end_year, end_month), interval.precision)
+    days = (last_day - first_day).days + 1
+    lo = min(int(round(days * first_share)), days - 1)
+    hi = max(int(round(days * last_share)), lo + 1)
+    return _span(first_day + dt.timedelta(days=lo), first_day + dt.timedelta(days=hi - 1),
+                 interval.precision)
+
+
+def clipped_interval(
+    interval: DateInterval, reference: dt.date, after: bool
+) -> DateInterval:
+    """"later this month": from the day after the reference; "earlier": up to the day before.
+
+    Left whole when the reference is outside the period or at its edge.
+    """
+    first_day, last_day = interval.start.date(), interval.end.date()
+    if after and first_day <= reference < last_day:
+        return _span(reference + dt.timedelta(days=1), last_day, interval.precision)
+    if not after and first_day < reference <= last_day:
+        return _span(first_day, reference - dt.timedelta(days=1), interval.precision)
+    return interval
+
+
 # --- dateparser, for what the rules leave -----------------------------------
 
 _PREFER = {PAST: "past", FUTURE: "future", PRESENT: "current_period", None: "current_period"}

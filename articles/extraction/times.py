@@ -42,7 +42,7 @@ _FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "going", "gon", "shoul
 # January", "is scheduled for Thursday", "the vote is due on Monday".
 _FUTURE_PARTICIPLES = frozenset(
     {"plan", "schedule", "expect", "set", "slate", "due", "intend", "propose", "timetable",
-     "likely", "poise", "ready", "earmark", "pencil", "tentative"}
+     "likely", "poise", "ready", "earmark", "pencil", "tentative", "forecast", "predict"}
 )
 # Verbs that report speech: "said the truce would start on Thursday" is the future.
 _REPORTING_VERBS = frozenset(
@@ -60,6 +60,23 @@ _FUTURE_MARKERS = frozenset(
 )
 _PAST_PREPOSITIONS = frozenset({"since", "ago"})
 _FUTURE_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+
+# Modifiers that narrow a period's interval (see _Resolver.modified).
+_MOD_WORDS = re.compile(
+    r"^(?:by |at |in |towards? |until )?(?:the )?(?:very )?(?P<word>beginning|start|dawn|"
+    r"early part|first part|first days|opening days|first weeks|first months|earlier|early|"
+    r"middle|mid|end|close|final days|last days|closing days|final weeks|last weeks|"
+    r"final months|last months|latter part|last part|later|late|rest|remainder)(?![a-z])"
+)
+_MOD_KIND = {
+    "beginning": "start", "start": "start", "dawn": "start", "first days": "start",
+    "opening days": "start", "early part": "early", "first part": "early",
+    "first weeks": "early", "first months": "early", "early": "early",
+    "middle": "mid", "mid": "mid", "end": "end", "close": "end", "final days": "end",
+    "last days": "end", "closing days": "end", "final weeks": "late", "last weeks": "late",
+    "final months": "late", "last months": "late", "latter part": "late",
+    "last part": "late", "late": "late",
+}
 
 _UNIT_DELTA = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}
 
@@ -136,6 +153,21 @@ class _Resolver:
         self.focus = _Focus(year, int(m[3]) if m[3] else None, int(m[4]) if m[4] else None)
         if self.focus.date() is not None:
             self.last_day = self.focus.date()
+
+    def modified(self, cand: TimexCandidate, interval, anchor: Anchor):
+        """Narrow a period's interval to what its modifier says ("the end of",
+        "early", "later this month"); the value stays the period's."""
+        text = self.text[cand.start:cand.end].lower()
+        m = _MOD_WORDS.match(text)
+        if m is None:
+            return interval
+        word = m["word"]
+        if word in {"later", "rest", "remainder"} or word == "earlier":
+            ref = self.dct if anchor == Anchor.DOCUMENT else self.focus_day()
+            if ref is None or not re.search(r"\b(?:this|that|the same)\b|^(?:the )?(?:rest|remainder)", text):
+                return interval
+            return dates.clipped_interval(interval, ref, after=word != "earlier")
+        return dates.modified_interval(interval, _MOD_KIND[word])
 
     # --- dispatch -----------------------------------------------------------
 
@@ -247,7 +279,8 @@ class _Resolver:
         looks back, as news mostly reports what happened."""
         direction = self.tense(cand)
         if (self.mode == "news" and direction in {None, PRESENT}
-                and not future_marked(self.doc, cand.start, cand.end, self.starts)):
+                and not future_marked(self.doc, cand.start, cand.end, self.starts)
+                and not _plain_present(self.doc, cand.start, cand.end, self.starts)):
             return PAST
         return direction
 
@@ -299,9 +332,13 @@ class _Resolver:
         if unit == "week":
             return "DATE", dates.week_value(ref + dt.timedelta(weeks=step)), anchor
         if unit == "weekend":
-            if step == 0:
+            if step == 0 and ref.weekday() < 5:
+                # "over the weekend" told in the past, or on Monday to Wednesday
+                # without a future marker: the Saturday and Sunday before.
                 direction = self.tense(cand)
-                if direction == PAST and ref.weekday() < 5:
+                if direction != FUTURE and ref.weekday() <= 2:
+                    direction = self.weekday_direction(cand)
+                if direction == PAST:
                     step = -1
             return "DATE", dates.week_value(ref + dt.timedelta(weeks=step)) + "-WE", anchor
         if unit == "month":
@@ -799,6 +836,10 @@ def clause_tense(
     if prep is not None and prep.lower_ in _FUTURE_PREPOSITIONS:
         if tense == PRESENT or (prep.lower_ in {"until", "till"} and not _simple_past(token)):
             return FUTURE
+        if prep.lower_ in {"until", "till"} and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in token.children
+        ):
+            return None  # "had asked until Tuesday": a deadline either side of the dct
     return tense
 
 
@@ -890,14 +931,38 @@ def _reported(verb) -> bool:
         break
     # "The ceasefire would take effect at 8:00, the ministry said."
     root = verb
-    while root.head is not root:
+    for _ in range(40):
+        if root.head.i == root.i:
+            break
         root = root.head
-    return root is not verb and root.lemma_.lower() in _REPORTING_VERBS and any(
-        c.dep_ == "ccomp" and (c is verb or verb in c.subtree) for c in root.children
-    ) or (root is verb and any(
+    return root.i != verb.i and root.lemma_.lower() in _REPORTING_VERBS and any(
+        c.dep_ == "ccomp" and any(t.i == verb.i for t in c.subtree) for c in root.children
+    ) or (root.i == verb.i and any(
         c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in _REPORTING_VERBS
         for c in verb.children
     ))
+
+
+def _plain_present(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> bool:
+    """Is the span governed straight by a present-tense verb that reports no speech?
+
+    "The corridor opens on Thursday" may be ahead; "follows ... clinching a deal
+    on Thursday", "the shelling on Saturday draws condemnation" and "says on
+    Sunday" are not.
+    """
+    span = covering_span(doc, starts if starts is not None else token_starts(doc), start, end)
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() not in _REPORTING_VERBS
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return False
+    return False
 
 
 def future_marked(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> bool:
@@ -962,6 +1027,8 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
             continue
         type_, value, anchor = resolved
         interval = dates.interval_for_value(value) if type_ in {"DATE", "TIME"} else None
+        if interval is not None:
+            interval = resolver.modified(cand, interval, anchor)
         if "X" in value or value.endswith("_REF"):
             anchor = Anchor.NONE
         timexes.append(

@@ -151,3 +151,50 @@ def test_day_and_month_values_round_trip(day):
 def test_interval_for_value_never_crashes(value):
     interval = dates.interval_for_value(value)
     assert interval is None or interval.start <= interval.end
+
+
+def _interval(value):
+    interval = dates.interval_for_value(value)
+    assert interval is not None
+    return interval
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "first", "last"),
+    [
+        ("2019", "end", "2019-11-01", "2019-12-31"),
+        ("2019", "late", "2019-09-01", "2019-12-31"),
+        ("2019", "early", "2019-01-01", "2019-04-30"),
+        ("2019", "start", "2019-01-01", "2019-02-28"),
+        ("2019", "mid", "2019-05-01", "2019-08-31"),
+        ("2016-02", "end", "2016-02-25", "2016-02-29"),
+        ("2016-02", "early", "2016-02-01", "2016-02-10"),
+        ("2018-01", "mid", "2018-01-11", "2018-01-21"),
+        ("201", "late", "2016-09-01", "2019-12-31"),  # the last 40 months
+        ("2017-W28", "end", "2017-07-10", "2017-07-16"),  # a week stays whole
+        ("1995-07-11", "late", "1995-07-11", "1995-07-11"),  # so does a day
+    ],
+)
+def test_modified_interval(value, mod, first, last):
+    whole = _interval(value)
+    part = dates.modified_interval(whole, mod)
+    assert part.start == dt.datetime.fromisoformat(first)
+    assert part.end.date() == dt.date.fromisoformat(last)
+    assert part.precision == whole.precision
+    assert whole.start <= part.start <= part.end <= whole.end
+
+
+@pytest.mark.parametrize(
+    ("value", "reference", "after", "first", "last"),
+    [
+        ("2020-01", "2020-01-14", True, "2020-01-15", "2020-01-31"),  # later this month
+        ("2020-01", "2020-01-14", False, "2020-01-01", "2020-01-13"),  # earlier this month
+        ("2020", "2020-10-01", True, "2020-10-02", "2020-12-31"),  # later this year
+        ("2020-01", "2020-01-31", True, "2020-01-01", "2020-01-31"),  # at the edge: whole
+        ("2020-01", "2020-03-02", False, "2020-01-01", "2020-01-31"),  # outside: whole
+    ],
+)
+def test_clipped_interval(value, reference, after, first, last):
+    part = dates.clipped_interval(_interval(value), dt.date.fromisoformat(reference), after)
+    assert part.start == dt.datetime.fromisoformat(first)
+    assert part.end.date() == dt.date.fromisoformat(last)

@@ -307,3 +307,156 @@ def test_calendar_values_always_carry_an_interval(nlp, parts, dct, mode):
         for shape, precision in PRECISION_OF_SHAPE:
             if re.match(shape, timex.value):
                 assert timex.interval.precision == precision, timex
+
+
+# --- news classes: future governors, clock times with their day, bare weekdays ---
+
+WEDNESDAY = dt.date(2022, 3, 16)  # a Wednesday
+SUNDAY = dt.date(2022, 3, 20)
+
+FUTURE_GOVERNOR_CASES = [
+    # planned / scheduled / expected / due / set, passive or as a participle
+    ("A second round of talks in Istanbul is planned for the end of January.",
+     "the end of January", dt.date(2021, 12, 9), "2022-01"),
+    ("A new round of negotiations in Belarus is scheduled for Friday.", "Friday", WEDNESDAY,
+     "2022-03-18"),
+    ("Parliamentary elections in Tigray are expected in February.", "February",
+     dt.date(2021, 11, 4), "2022-02"),
+    ("The UN vote on the Mariupol corridor is due on Monday.", "Monday", WEDNESDAY,
+     "2022-03-21"),
+    ("The donor conference on Sudan is set for April.", "April", dt.date(2021, 11, 4), "2022-04"),
+    ("Talks planned for Thursday in Antalya will go ahead.", "Thursday", WEDNESDAY, "2022-03-17"),
+    ("The envoy is due to arrive in Mekelle on Tuesday.", "Tuesday", WEDNESDAY, "2022-03-22"),
+    # reported future: "said ... would"
+    ("The ministry said the corridor would open at 9:00 on Monday.", "9:00 on Monday", SUNDAY,
+     "2022-03-21T09:00"),
+    ("The army said the truce would start on Thursday.", "Thursday", SUNDAY, "2022-03-24"),
+    ("Officials told reporters the convoy would leave Zaporizhzhia on Tuesday.", "Tuesday",
+     WEDNESDAY, "2022-03-22"),
+    # but a past planning stays in the past, and "would have" is the past
+    ("The summit was planned for Monday but collapsed.", "Monday", WEDNESDAY, "2022-03-14"),
+    ("Without the strike, the talks would have opened on Monday.", "Monday", WEDNESDAY,
+     "2022-03-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "dct", "value"), FUTURE_GOVERNOR_CASES)
+def test_future_governors_look_ahead(nlp, text, expression, dct, value):
+    assert find(tag(nlp, text, dct=dct), expression).value == value
+
+
+CLOCK_WITH_DAY_CASES = [
+    # a glossing time zone in brackets between the time and its day
+    ("The truce would take effect at 6:00 am local time (03H00 GMT) on Monday.", SUNDAY,
+     {"6:00 am local time": "2022-03-21T06:00", "03H00 GMT": "2022-03-21T03:00Z",
+      "Monday": "2022-03-21"}),
+    ("The corridor opens 00:30 (21:30 GMT) on Thursday, the mayor said.", WEDNESDAY,
+     {"00:30": "2022-03-17T00:30", "21:30 GMT": "2022-03-16T21:30Z"}),
+    ("The pause runs from 10am Kyiv time on Friday (8am GMT on Friday).", WEDNESDAY,
+     {"10am Kyiv time on Friday": "2022-03-18T10:00", "8am GMT on Friday": "2022-03-18T08:00Z"}),
+    ("Guns fell silent at the stroke of midnight on Sunday.", SUNDAY,
+     {"midnight on Sunday": "2022-03-20T00:00"}),
+    ("The ceasefire was to take hold at midnight local time on Saturday.", SUNDAY,
+     {"midnight local time on Saturday": "2022-03-19T00:00"}),
+    ("Evacuations resume at 8:00 (local time) on Friday.", WEDNESDAY,
+     {"8:00": "2022-03-18T08:00", "Friday": "2022-03-18"}),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), CLOCK_WITH_DAY_CASES)
+def test_clock_time_takes_the_day_that_follows(nlp, text, dct, expected):
+    timexes = tag(nlp, text, dct=dct)
+    for expression, value in expected.items():
+        assert find(timexes, expression).value == value, expression
+
+
+def test_a_history_splits_a_time_from_its_date(nlp):
+    timexes = tag(nlp, "The guns stopped at 11 a.m. on 11 November 1918.",
+                  dct=dt.date(2009, 12, 19), mode="narrative")
+    assert find(timexes, "11 a.m.").value == "1918-11-11T11:00"
+    assert find(timexes, "11 November 1918").value == "1918-11-11"
+
+
+BARE_WEEKDAY_CASES = [
+    # a present-tense frame over a past event: back
+    ("The announcement follows the rebels seizing the dam near Kakhovka on Thursday.",
+     "Thursday", dt.date(2022, 3, 15), "2022-03-10"),
+    ("The agreement, signed in Istanbul on Friday, covers grain exports.", "Friday",
+     dt.date(2022, 3, 15), "2022-03-11"),
+    ("The shelling of the hospital on Saturday draws wide condemnation.", "Saturday",
+     dt.date(2022, 3, 15), "2022-03-12"),
+    ("Observers say the attack on Sunday killed eleven.", "Sunday", dt.date(2022, 3, 15),
+     "2022-03-13"),
+    # a future marker keeps it ahead
+    ("The humanitarian pause, effective Monday, covers Mariupol.", "Monday", SUNDAY,
+     "2022-03-21"),
+    ("A curfew is in force starting on Thursday.", "Thursday", dt.date(2022, 3, 15), "2022-03-17"),
+    ("The exchange is to take place on Thursday.", "Thursday", dt.date(2022, 3, 15), "2022-03-17"),
+    ("Negotiators will reconvene on Thursday.", "Thursday", dt.date(2022, 3, 15), "2022-03-17"),
+    ("The delegation had asked for time until Thursday morning.", "Thursday morning",
+     WEDNESDAY, "2022-03-17TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "dct", "value"), BARE_WEEKDAY_CASES)
+def test_bare_weekdays_in_news_look_back_unless_marked(nlp, text, expression, dct, value):
+    assert find(tag(nlp, text, dct=dct), expression).value == value
+
+
+WEEKEND_CASES = [
+    # (text, dct, value, first day, last day of the interval)
+    ("Fighting around Kharkiv eased over the weekend.", dt.date(2022, 3, 15), "2022-W10-WE",
+     "2022-03-12", "2022-03-13"),
+    ("A truce took hold in Idlib during the weekend.", dt.date(2020, 3, 9), "2020-W10-WE",
+     "2020-03-07", "2020-03-08"),
+    ("Heavy rain is forecast for the weekend.", dt.date(2022, 3, 17), "2022-W11-WE",
+     "2022-03-19", "2022-03-20"),
+    ("Talks will continue over the weekend.", dt.date(2022, 3, 15), "2022-W11-WE",
+     "2022-03-19", "2022-03-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "value", "first", "last"), WEEKEND_CASES)
+def test_the_weekend_is_the_saturday_and_sunday_meant(nlp, text, dct, value, first, last):
+    timex = find(tag(nlp, text, dct=dct), "the weekend")
+    assert timex.value == value
+    assert timex.interval.start == dt.datetime.fromisoformat(first)
+    assert timex.interval.end.date() == dt.date.fromisoformat(last)
+    assert timex.interval.precision in {Precision.DAY, Precision.WEEK}
+
+
+MODIFIED_PERIOD_CASES = [
+    # (text, expression, dct, value, first day, last day)
+    ("Both sides pledged to free all detainees by the end of the year.", "the end of the year",
+     dt.date(2021, 6, 2), "2021", "2021-11-01", "2021-12-31"),
+    ("Kabul fell in the middle of August.", "the middle of August", dt.date(2021, 9, 1),
+     "2021-08", "2021-08-11", "2021-08-21"),
+    ("The offensive on Tigray began in early November.", "early November",
+     dt.date(2020, 12, 1), "2020-11", "2020-11-01", "2020-11-10"),
+    ("Fighting in Darfur escalated in late 2003.", "late 2003", dt.date(2004, 5, 1), "2003",
+     "2003-09-01", "2003-12-31"),
+    ("Mediators hope to meet in Addis Ababa later this month.", "later this month",
+     dt.date(2021, 6, 9), "2021-06", "2021-06-10", "2021-06-30"),
+    ("The militia withdrew from Goma earlier this month.", "earlier this month",
+     dt.date(2021, 6, 9), "2021-06", "2021-06-01", "2021-06-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "dct", "value", "first", "last"),
+                         MODIFIED_PERIOD_CASES)
+def test_modifiers_keep_the_value_and_narrow_the_interval(nlp, text, expression, dct, value,
+                                                          first, last):
+    timex = find(tag(nlp, text, dct=dct), expression)
+    assert timex.value == value
+    assert timex.interval.start == dt.datetime.fromisoformat(first)
+    assert timex.interval.end.date() == dt.date.fromisoformat(last)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [("The army said the truce would start on Thursday.", "Thursday"),
+     ("Talks will start in March.", "March")],
+)
+def test_a_verb_before_on_or_in_is_not_a_modifier(nlp, text, expression):
+    timexes = tag(nlp, text, dct=SUNDAY)
+    assert [t.text for t in timexes] == [expression]
