@@ -526,9 +526,9 @@ def _temporal_clause(token: Token) -> bool:
 
 
 def _precision_rank(timex: Timex) -> int:
-    order = ["year", "month", "week", "day", "hour", "minute"]
+    """Coarsest 0: Precision lists its members coarsest first."""
     assert timex.interval is not None
-    return order.index(str(timex.interval.precision))
+    return list(Precision).index(timex.interval.precision)
 
 
 def _clause_head(trigger: Token) -> Token:
