@@ -246,6 +246,8 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
     offset = sentence.start
     timex = candidate.timex
     interval = timex.interval if timex else None
+    # A date taken from an earlier sentence (the date in focus) has no span in this one.
+    spanned = timex is not None and sentence.start <= timex.start < sentence.end
     mentions = [
         {
             "start": m.start - offset,
@@ -273,8 +275,8 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
         "trigger_end": candidate.trigger_end - offset,
         "ordinal": candidate.ordinal,
         "time_text": timex.text[:200] if timex else "",
-        "time_start": timex.start - offset if timex else None,
-        "time_end": timex.end - offset if timex else None,
+        "time_start": timex.start - offset if spanned else None,
+        "time_end": timex.end - offset if spanned else None,
         "time_value": timex.value[:64] if timex else "",
         "resolution": str(timex.anchor) if interval else Evidence.Resolution.NONE,
         "start": _aware(interval.start) if interval else None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -139,7 +139,152 @@ def find_events(
             if best is None or _preference(candidate) > _preference(best):
                 found[key] = candidate
         candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
-    return candidates
+    return _date_by_focus(doc, candidates, timexes, attachments, actors, published_at)
+
+
+DAY_RANK = list(Precision).index(Precision.DAY)
+# How many sentences back a past-tense report may take its date from.
+FOCUS_WINDOW = 3
+
+
+def _date_by_focus(
+    doc: Doc,
+    candidates: list[EventCandidate],
+    timexes: list[Timex],
+    attachments: dict[int, list[tuple[Timex, Span]]],
+    actors: list[ActorMention],
+    published_at: dt.date | None,
+) -> list[EventCandidate]:
+    """Date a past-tense report that carries no date of its own by the date in focus.
+
+    News narrates an episode once with its day and goes on in the simple past without
+    repeating it ("The talks failed on Monday. Lavrov said some sides had signed.").
+    An undated main-clause act of a known kind (not a statement: remarks are quoted
+    freely from other days) in the past takes the day of the nearest earlier
+    sentence (at most ``FOCUS_WINDOW`` back) that dates an event with an explicit
+    expression of its own and names one of the same actors. The date is marked as
+    resolved by focus; a sentence about other participants never lends its date.
+    """
+    sentences = list(content_sentences(doc))
+    names = [_sentence_actors(sent, actors) for sent in sentences]
+    sources = _focus_sources(doc, sentences, candidates, timexes, attachments)
+    dated_keys = {
+        (c.sentence_index, kind_family(c.kind)) for c in candidates if c.timex
+    }
+    result = []
+    for candidate in candidates:
+        index = candidate.sentence_index
+        if (
+            candidate.timex is None
+            and candidate.kind not in {"statement", "other"}
+            and (index, kind_family(candidate.kind)) not in dated_keys
+            and _narrated_past(doc, candidate)
+        ):
+            focus = _focus_date(index, sources, names, published_at)
+            if focus is not None:
+                candidate = replace(
+                    candidate,
+                    timex=focus,
+                    confidence=round(candidate.confidence + 0.02, 2),
+                )
+        result.append(candidate)
+    return result
+
+
+def _sentence_actors(sent: Span, actors: list[ActorMention]) -> set[str]:
+    return {
+        m.canonical for m in actors if sent.start_char <= m.start < sent.end_char
+    }
+
+
+def _narrated_past(doc: Doc, candidate: EventCandidate) -> bool:
+    """A verb in the simple past or past perfect heading its clause or reported by one
+    ("signed", "had signed"): not a description, a condition or a plan."""
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end)
+    if span is None or len(span) != 1:
+        return False
+    verb = span[0]
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "did not sign": nothing happened
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and any(
+        a.tag_ == "VBD" and a.lemma_ in {"have", "be"} for a in auxiliaries
+    )
+
+
+def _focus_date(
+    index: int,
+    sources: list[list[Timex]],
+    names: list[set[str]],
+    published_at: dt.date | None,
+) -> Timex | None:
+    """The day in focus for sentence ``index``: the nearest earlier sentence that names
+    one of its actors and dates an act of its own sets it."""
+    if not names[index]:
+        return None
+    for earlier in range(index - 1, max(index - FOCUS_WINDOW, 0) - 1, -1):
+        if not (names[earlier] & names[index]) or not sources[earlier]:
+            continue
+        timex = sources[earlier][0]
+        assert timex.interval is not None
+        day = timex.interval.start.date()
+        if published_at is not None and day > published_at:
+            return None  # a plan announced earlier is no past to narrate from
+        start = dt.datetime.combine(day, dt.time())
+        return Timex(
+            start=timex.start,
+            end=timex.end,
+            text=timex.text,
+            type="DATE",
+            value=day.isoformat(),
+            anchor=Anchor.FOCUS,
+            interval=DateInterval(
+                start, start.replace(hour=23, minute=59), Precision.DAY
+            ),
+        )
+    return None
+
+
+def _focus_sources(
+    doc: Doc,
+    sentences: list[Span],
+    candidates: list[EventCandidate],
+    timexes: list[Timex],
+    attachments: dict[int, list[tuple[Timex, Span]]],
+) -> list[list[Timex]]:
+    """Per sentence, the explicit day-or-finer dates of the acts it narrates: those on
+    its main verb and on its dated, realised, non-statement events."""
+    explicit = {(t.start, t.end) for t in timexes}
+
+    def usable(timex: Timex | None) -> bool:
+        return (
+            timex is not None
+            and timex.interval is not None
+            and (timex.start, timex.end) in explicit
+            and _precision_rank(timex) >= DAY_RANK
+        )
+
+    sources: list[list[Timex]] = [[] for _ in sentences]
+    for number, sent in enumerate(sentences):
+        root = sent.root
+        if classify_trigger(root) != "statement" and not _irrealis(root):
+            timex, _ = _timex_for(root, attachments)
+            if usable(timex):
+                sources[number].append(timex)
+    for candidate in candidates:
+        span = doc.char_span(candidate.trigger_start, candidate.trigger_end)
+        if (
+            candidate.kind != "statement"
+            and usable(candidate.timex)
+            and span is not None
+            and not _irrealis(span[0])
+        ):
+            sources[candidate.sentence_index].append(candidate.timex)
+    return sources
 
 
 def _argument_of_trigger(token: Token) -> bool:
@@ -212,7 +357,15 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
         if (
             lemma in lex.ceasefire_start_verbs
             and _is_taking_effect(token, lemma)
-            and not (lemma in {"start", "begin"} and objects)  # "start the countdown"
+            # "start the countdown", but not "starting 00:01 on Sunday"
+            and not (
+                lemma in {"start", "begin"}
+                and any(
+                    any(ch.isalpha() for ch in o.text)
+                    and o.ent_type_ not in {"TIME", "DATE"}
+                    for o in objects
+                )
+            )
         ):
             return "ceasefire_start"
         if lemma in lex.ceasefire_end_verbs:
@@ -352,16 +505,22 @@ def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
         return True
     if any(s.pos_ == "PRON" for s in subjects) and _recent_ceasefire(token, lex):
         return True
-    head = token.head if token.dep_ in {"conj", "advcl", "xcomp"} else None
-    if head is None:
-        return False
-    return any(
-        c.dep_ in {"dobj", "nsubjpass"}
-        and c.lemma_.lower() in lex.ceasefire_nouns
-        or c.dep_ == "dobj"
-        and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
-        for c in head.children
-    )
+    # "announced a ceasefire in its push to take the city, starting on Sunday": the
+    # participle may hang from any verb of the chain that has the ceasefire as object.
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"conj", "advcl", "xcomp"} or current.head is current:
+            return False
+        current = current.head
+        if any(
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in lex.ceasefire_nouns
+            or c.dep_ == "dobj"
+            and any(g.lemma_.lower() in lex.ceasefire_nouns for g in c.conjuncts)
+            for c in current.children
+        ):
+            return True
+    return False
 
 
 def _recent_ceasefire(token: Token, lex: Lexicon) -> bool:

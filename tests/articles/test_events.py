@@ -142,3 +142,42 @@ def test_a_line_break_ends_a_sentence():
         "Kenya: talks resume",
         "The mediators announce in a statement that talks resume.",
     ]
+
+
+def test_truce_announced_with_its_start_in_a_trailing_participle():
+    event = only(
+        "The rebel army announced on Thursday a truce in its drive to seize the port, "
+        "starting 06:00 on Saturday.",
+        "ceasefire_start",
+        published_at=dt.date(2021, 3, 12),
+    )
+    assert event.timex.interval.start == dt.datetime(2021, 3, 13, 6, 0)
+
+
+def test_undated_past_act_takes_the_day_in_focus_from_the_same_actors():
+    text = (
+        "Sudanese army and RSF envoys met in Jeddah on Thursday. "
+        "The talks ran late into the night. "
+        "The RSF signed a pledge to protect civilians."
+    )
+    event = only(text, "agreement")
+    assert day(event) == "2021-03-11"
+    assert str(event.timex.anchor) == "focus"
+
+
+def test_focus_never_comes_from_other_actors_statements_or_plans():
+    other_actors = (
+        "Ethiopian and Eritrean officials met in Asmara on Thursday. "
+        "The RSF signed a pledge to protect civilians."
+    )
+    assert only(other_actors, "agreement").timex is None
+    after_a_remark = (
+        "The RSF said on Thursday it wanted peace. "
+        "The RSF signed a pledge to protect civilians."
+    )
+    assert only(after_a_remark, "agreement").timex is None
+    after_a_plan = (
+        "RSF envoys will meet army officers in Jeddah on Friday. "
+        "The RSF signed a pledge to protect civilians."
+    )
+    assert only(after_a_plan, "agreement").timex is None
