@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Q
@@ -123,25 +123,46 @@ def _rename_actors(*, actor_ids: set[int]) -> None:
         Actor.objects.filter(pk=actor_id).update(name=canonical_name(candidates))
 
 
-def resolve_place(mention: PlaceMention) -> Place:
-    alias = (
-        PlaceAlias.objects.select_related("place")
-        .filter(normalised=alias_form(mention.canonical))
-        .first()
-    )
-    if alias is not None:
-        place = alias.place
-    else:
-        place = Place.objects.create(
-            name=mention.canonical,
-            slug=unique_slug(Place, mention.canonical),
-            country=mention.country,
+def resolve_places(mentions: Sequence[PlaceMention]) -> dict[str, Place]:
+    """Stored places by canonical name for an article's mentions, created on first
+    sight, with every written form kept as an alias. A fixed number of queries."""
+    written: dict[str, set[str]] = {}
+    first: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        written.setdefault(mention.canonical, set()).update(
+            {mention.canonical, mention.text}
         )
-    for name in {mention.canonical, mention.text}:
-        PlaceAlias.objects.get_or_create(
-            normalised=alias_form(name), defaults={"place": place, "name": name}
+        first.setdefault(mention.canonical, mention)
+    if not written:
+        return {}
+    forms = {alias_form(n) for names in written.values() for n in names}
+    by_form = {
+        a.normalised: a.place
+        for a in PlaceAlias.objects.select_related("place").filter(
+            normalised__in=forms
         )
-    return place
+    }
+    rows: dict[str, Place] = {}
+    for canonical in sorted(written):
+        place = by_form.get(alias_form(canonical))
+        if place is None:
+            place = Place.objects.create(
+                name=canonical,
+                slug=unique_slug(Place, canonical),
+                country=first[canonical].country,
+            )
+            by_form[alias_form(canonical)] = place
+        rows[canonical] = place
+    new_aliases = {
+        alias_form(name): PlaceAlias(
+            place=rows[canonical], name=name, normalised=alias_form(name)
+        )
+        for canonical, names in sorted(written.items())
+        for name in sorted(names)
+        if alias_form(name) not in by_form or name == canonical
+    }
+    PlaceAlias.objects.bulk_create(new_aliases.values(), ignore_conflicts=True)
+    return rows
 
 
 # Recording an article's extraction -----------------------------------------------------
@@ -165,10 +186,7 @@ def record_extraction(
 ) -> list[Evidence]:
     """Store the article's event candidates as evidence and merge them into events."""
     actor_rows = _actors_with_affiliations(extraction.actors)
-    place_rows: dict[str, Place] = {}
-    for mention in _distinct(extraction.places):
-        place = resolve_place(mention)
-        place_rows.setdefault(mention.canonical, place)
+    place_rows = resolve_places(_distinct(extraction.places))
 
     events = Event.objects.bulk_create(_event_of(c) for c in extraction.events)
     created = Evidence.objects.bulk_create(
@@ -303,13 +321,24 @@ def merge_evidence(*, evidence: Iterable[Evidence]) -> None:
     order articles came in.
     """
     seeds = [e for e in evidence if e.start is not None]
-    if seeds:
-        refresh_events(event_ids=_regroup(seeds))
-
-
-def _regroup(seeds: list[Evidence]) -> set[int]:
-    """Group the seeds with their blocked neighbours; returns the events touched."""
+    if not seeds:
+        return
     pool = _blocked_pool(seeds)
+    touched = _regroup(pool)
+    if touched:
+        # The pool holds every piece of evidence of the events it touches, already
+        # moved to their groups: the events are refreshed from it without reloading.
+        held: dict[int, list[Evidence]] = {}
+        for piece in pool:
+            held.setdefault(piece.event_id, []).append(piece)
+        events = Event.objects.filter(pk__in=touched).prefetch_related(
+            "event_actors", "places"
+        )
+        _refresh(events, lambda event: held.get(event.pk, []))
+
+
+def _regroup(pool: list[Evidence]) -> set[int]:
+    """Group the pool's evidence; returns the events whose evidence changed."""
     by_id = {evidence.pk: evidence for evidence in pool}
     groups = group_readings([Reading.of(evidence) for evidence in pool])
     touched: set[int] = set()
@@ -349,6 +378,8 @@ def _settle_group(members: list[Evidence]) -> set[int]:
     if not moved:
         return set()
     Evidence.objects.filter(pk__in=moved).update(event_id=keep)
+    for member in members:
+        member.event_id = keep
     return set(holding)
 
 
@@ -378,6 +409,14 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
         "event_actors",
         "places",
     )
+    _refresh(events, lambda event: list(event.evidence.all()))
+
+
+def _refresh(
+    events: Iterable[Event], evidence_of: Callable[[Event], list[Evidence]]
+) -> None:
+    """Refresh events given each one's evidence (with actors, places and sentence
+    articles loaded), in a fixed number of queries."""
     gone, changed, stale_roles, new_roles, stale_places, new_places = (
         [],
         [],
@@ -388,7 +427,7 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
     )
     PlaceLink = Event.places.through
     for event in events:
-        pieces = list(event.evidence.all())
+        pieces = evidence_of(event)
         if not pieces:
             if event.status == Event.Status.AUTO:
                 gone.append(event.pk)
