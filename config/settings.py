@@ -87,8 +87,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing at once when two processes ingest together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Wait for a writer instead of failing at once when two processes ingest
+            # together, and take the write lock when a transaction begins, so two
+            # writers queue instead of deadlocking on a lock upgrade.
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            # Readers never block the writer; a commit syncs the log, not the file.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -52,6 +52,7 @@ class Reading:
 
     @classmethod
     def of(cls, evidence) -> Reading:
+        """A reading of stored evidence that carries the ids services._with_links sets."""
         return cls(
             family=kind_family(evidence.kind),
             start=evidence.start,
@@ -59,9 +60,9 @@ class Reading:
             precision=evidence.precision,
             ordinal=evidence.ordinal,
             trigger=evidence.trigger,
-            actors=frozenset(a.pk for a in evidence.actors.all()),
-            people=frozenset(a.pk for a in evidence.actors.all() if a.kind == "person"),
-            places=frozenset(p.pk for p in evidence.places.all()),
+            actors=evidence.actor_ids,
+            people=evidence.person_ids,
+            places=evidence.place_ids,
             article=evidence.sentence.article_id,
             sentence=evidence.sentence_id,
             evidence_id=evidence.pk,

@@ -351,22 +351,60 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
     """The seeds, the evidence overlapping them in date and kind family, and the rest of the
     evidence of every event those belong to (an event is regrouped as a whole)."""
     window = Q()
-    for e in seeds:
-        window |= Q(
-            kind__in=FAMILY_KINDS[kind_family(e.kind)],
-            start__lte=e.end,
-            end__gte=e.start,
-        )
-    automatic = Evidence.objects.filter(event__status=Event.Status.AUTO)
+    for family, start, end in _windows(seeds):
+        window |= Q(kind__in=FAMILY_KINDS[family], start__lte=end, end__gte=start)
+    # Unordered: the grouping depends on the pool's content, not on its order.
+    automatic = Evidence.objects.filter(event__status=Event.Status.AUTO).order_by()
     neighbours = automatic.filter(window)
     events = set(neighbours.values_list("event_id", flat=True)) | {
         e.event_id for e in seeds
     }
-    return list(
+    pool = list(
         automatic.filter(Q(pk__in=[e.pk for e in seeds]) | Q(event_id__in=events))
         .select_related("sentence__article")
-        .prefetch_related("actors", "places")
+        # Bodies are large and unused here: the article's URL and the sentence's place
+        # are what grouping and the choice of a representative need.
+        .defer("sentence__text", "sentence__article__text")
     )
+    return _with_links(pool)
+
+
+def _with_links(pieces: list[Evidence]) -> list[Evidence]:
+    """Give each piece of evidence the ids of its actors (``actor_ids``, ``person_ids``)
+    and places (``place_ids``): two queries, no model instances for the links."""
+    ids = [e.pk for e in pieces]
+    actors: dict[int, set[int]] = {}
+    people: dict[int, set[int]] = {}
+    for evidence_id, actor_id, kind in Evidence.actors.through.objects.filter(
+        evidence_id__in=ids
+    ).values_list("evidence_id", "actor_id", "actor__kind"):
+        actors.setdefault(evidence_id, set()).add(actor_id)
+        if kind == Actor.Kind.PERSON:
+            people.setdefault(evidence_id, set()).add(actor_id)
+    places: dict[int, set[int]] = {}
+    for evidence_id, place_id in Evidence.places.through.objects.filter(
+        evidence_id__in=ids
+    ).values_list("evidence_id", "place_id"):
+        places.setdefault(evidence_id, set()).add(place_id)
+    for e in pieces:
+        e.actor_ids = frozenset(actors.get(e.pk, ()))
+        e.person_ids = frozenset(people.get(e.pk, ()))
+        e.place_ids = frozenset(places.get(e.pk, ()))
+    return pieces
+
+
+def _windows(seeds: list[Evidence]) -> list[tuple[str, dt.datetime, dt.datetime]]:
+    """The seeds' date intervals per kind family, overlapping ones joined: one condition
+    each in the pool query instead of one per seed."""
+    joined: list[tuple[str, dt.datetime, dt.datetime]] = []
+    for family, start, end in sorted(
+        (kind_family(e.kind), e.start, e.end) for e in seeds
+    ):
+        if joined and joined[-1][0] == family and start <= joined[-1][2]:
+            joined[-1] = (family, joined[-1][1], max(end, joined[-1][2]))
+        else:
+            joined.append((family, start, end))
+    return joined
 
 
 def _settle_group(members: list[Evidence]) -> set[int]:
@@ -402,21 +440,27 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
     event_ids = set(event_ids)
     if not event_ids:
         return
-    events = Event.objects.filter(pk__in=set(event_ids)).prefetch_related(
-        "evidence__actors",
-        "evidence__places",
-        "evidence__sentence__article",
-        "event_actors",
-        "places",
+    events = Event.objects.filter(pk__in=event_ids).prefetch_related(
+        "event_actors", "places"
     )
-    _refresh(events, lambda event: list(event.evidence.all()))
+    held: dict[int, list[Evidence]] = {}
+    for piece in _with_links(
+        list(
+            Evidence.objects.filter(event_id__in=event_ids)
+            .order_by()
+            .select_related("sentence__article")
+            .defer("sentence__text", "sentence__article__text")
+        )
+    ):
+        held.setdefault(piece.event_id, []).append(piece)
+    _refresh(events, lambda event: held.get(event.pk, []))
 
 
 def _refresh(
     events: Iterable[Event], evidence_of: Callable[[Event], list[Evidence]]
 ) -> None:
-    """Refresh events given each one's evidence (with actors, places and sentence
-    articles loaded), in a fixed number of queries."""
+    """Refresh events given each one's evidence (with their sentences' articles and
+    the ids of _with_links), in a fixed number of queries."""
     gone, changed, stale_roles, new_roles, stale_places, new_places = (
         [],
         [],
@@ -438,13 +482,13 @@ def _refresh(
         _apply_evidence(event, pieces)
         if [getattr(event, f) for f in EVENT_FIELDS] != before:
             changed.append(event)
-        wanted = {a.pk for e in pieces for a in e.actors.all()}
+        wanted = {a for e in pieces for a in e.actor_ids}
         held = {role.actor_id: role.pk for role in event.event_actors.all()}
         stale_roles += [pk for actor_id, pk in held.items() if actor_id not in wanted]
         new_roles += [
             EventActor(event=event, actor_id=a) for a in sorted(wanted - set(held))
         ]
-        wanted = {p.pk for e in pieces for p in e.places.all()}
+        wanted = {p for e in pieces for p in e.place_ids}
         held = {p.pk for p in event.places.all()}
         stale_places += [(event.pk, p) for p in held - wanted]
         new_places += [

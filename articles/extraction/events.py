@@ -822,9 +822,17 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
     )
 
 
-def _mention_tokens(doc: Doc, mention: ActorMention | PlaceMention) -> set[int]:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return {t.i for t in span} if span is not None else set()
+def _mention_tokens(doc: Doc, mention: ActorMention | PlaceMention) -> frozenset[int]:
+    """Indices of the tokens a mention covers, cached on the document (every candidate
+    of the document asks for every mention)."""
+    cache = doc.user_data.setdefault("event_mention_tokens", {})
+    key = (mention.start, mention.end)
+    tokens = cache.get(key)
+    if tokens is None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tokens = frozenset(t.i for t in span) if span is not None else frozenset()
+        cache[key] = tokens
+    return tokens
 
 
 def _unique(mentions):
