@@ -55,7 +55,7 @@ class Actor(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('timeline:index')}?actor={self.slug}"
+        return reverse("timeline:actor", args=[self.slug])
 
 
 class ActorAlias(models.Model):
@@ -100,7 +100,7 @@ class Place(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('timeline:index')}?place={self.slug}"
+        return reverse("timeline:place", args=[self.slug])
 
 
 class PlaceAlias(models.Model):

@@ -1,16 +1,317 @@
-from django.shortcuts import render
+"""The timeline pages and their exports.
 
-from .models import Event
+One view draws the timeline for the whole collection, an actor or a place. The URL
+holds the whole state (filters, zoom, page, open event); an htmx request gets only the
+``results`` partial, a history-restore request the full page, and every response says
+it varies on HX-Request so caches keep the two apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from .axis import build_axis
+from .dates import format_at_precision, iso_at_precision
+from .exports import event_record, timeline_document
+from .filters import TimelineFilter, outlets
+from .models import Actor, Event, EventActor, Evidence, Place
+
+PAGE_SIZE = 50
+UNDATED_LIMIT = 50
 
 
-def index(request):
-    """The timeline: dated events in order, each with its supporting sentences."""
-    events = Event.objects.visible().for_timeline()
-    return render(
-        request,
-        "timeline/index.html",
+def index(request: HttpRequest) -> HttpResponse:
+    """The whole collection's timeline."""
+    return _timeline(request, subject=None)
+
+
+def actor_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """One actor's events on the same timeline, with the names it goes by."""
+    actor = get_object_or_404(Actor.objects.prefetch_related("aliases"), slug=slug)
+    return _timeline(request, subject=actor)
+
+
+def place_page(request: HttpRequest, slug: str) -> HttpResponse:
+    place = get_object_or_404(Place.objects.prefetch_related("aliases"), slug=slug)
+    return _timeline(request, subject=place)
+
+
+def _form(request: HttpRequest, subject: Actor | Place | None) -> TimelineFilter:
+    data = request.GET.copy()
+    if isinstance(subject, Actor):
+        data["actor"] = subject.slug
+        return TimelineFilter(data, fixed=frozenset({"actor"}))
+    if isinstance(subject, Place):
+        data["place"] = subject.slug
+        return TimelineFilter(data, fixed=frozenset({"place"}))
+    return TimelineFilter(data)
+
+
+def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpResponse:
+    form = _form(request, subject)
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "timeline/index.html#results" if partial else "timeline/index.html"
+    context = {
+        "form": form,
+        "subject": subject,
+        "subject_kind": type(subject).__name__.lower() if subject else "",
+        "variants": sorted({a.name for a in subject.aliases.all()} - {subject.name})
+        if subject
+        else [],
+        "page_path": request.path,
+        "actors": Actor.objects.filter(event_roles__isnull=False)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name"),
+        "outlets": outlets(),
+    }
+    if not form.is_valid():
+        return _vary(render(request, template, context, status=400))
+    data = form.cleaned_data
+    events = form.events()
+    window = data.get("at")
+    listed = events.dated().order_by("start", "id")
+    if window is not None:
+        listed = listed.filter(start__lt=window.end, end__gte=window.start)
+    if data.get("after"):
+        moment, pk = data["after"]
+        listed = listed.filter(Q(start__gt=moment) | Q(start=moment, pk__gt=pk))
+    page = list(_for_list(listed)[: PAGE_SIZE + 1])
+    more = page[PAGE_SIZE - 1] if len(page) > PAGE_SIZE else None
+    undated = []
+    undated_total = 0
+    if window is None and not data.get("start") and not data.get("end"):
+        undated_events = events.undated()
+        undated_total = undated_events.count()
+        undated = list(_for_list(undated_events.order_by("title", "id"))[:UNDATED_LIMIT])
+    context.update(
         {
-            "events": events.dated().chronological(),
-            "undated": events.undated().order_by("title", "id"),
-        },
+            "axis": build_axis(events, window),
+            "window": window,
+            "window_prev": window.neighbour(-1) if window else None,
+            "window_next": window.neighbour(1) if window else None,
+            "events": page[:PAGE_SIZE],
+            "next_page": form.query(after=f"{more.start.isoformat()}~{more.pk}")
+            if more
+            else None,
+            "undated": undated,
+            "undated_total": undated_total,
+            "detail": _detail(data.get("event")),
+            "detail_requested": data.get("event"),
+        }
     )
+    return _vary(render(request, template, context))
+
+
+def _vary(response: HttpResponse) -> HttpResponse:
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response
+
+
+def _for_list(events):
+    return events.prefetch_related(
+        Prefetch("event_actors", queryset=EventActor.objects.select_related("actor")),
+        "places",
+        Prefetch(
+            "evidence",
+            queryset=Evidence.objects.select_related("sentence__article")
+            .defer("sentence__article__text")
+            .order_by("sentence__article__outlet", "sentence__article_id", "sentence__index"),
+        ),
+    )
+
+
+def _detail(pk: int | None) -> dict | None:
+    """The open event: its evidence grouped by outlet."""
+    if pk is None:
+        return None
+    event = _for_list(Event.objects.visible().filter(pk=pk)).first()
+    if event is None:
+        return None
+    by_outlet: dict[str, list[Evidence]] = {}
+    for evidence in event.evidence.all():
+        by_outlet.setdefault(evidence.sentence.article.outlet, []).append(evidence)
+    dates = sorted(
+        {format_at_precision(e.start, e.precision) for e in event.evidence.all() if e.start}
+    )
+    return {"event": event, "by_outlet": sorted(by_outlet.items()), "dates": dates}
+
+
+# Exports of the current filtered view ---------------------------------------------------
+
+
+def _export_events(request: HttpRequest):
+    """The filtered events in the window in view, or a 400 response."""
+    form = TimelineFilter(request.GET)
+    if not form.is_valid():
+        message = "; ".join(
+            f"{field}: {' '.join(errors)}" if field != "__all__" else " ".join(errors)
+            for field, errors in form.errors.items()
+        )
+        return None, HttpResponse(message, status=400, content_type="text/plain")
+    events = form.events()
+    window = form.cleaned_data.get("at")
+    if window is not None:
+        events = events.filter(start__lt=window.end, end__gte=window.start)
+    return events, None
+
+
+def export_json(request: HttpRequest) -> HttpResponse:
+    events, error = _export_events(request)
+    if error:
+        return error
+    response = HttpResponse(
+        json.dumps(timeline_document(events), ensure_ascii=False, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="timeline.json"'
+    return response
+
+
+CSV_HEADER = [
+    "date",
+    "precision",
+    "kind",
+    "title",
+    "actors",
+    "places",
+    "outlets",
+    "first_sentence",
+    "first_sentence_url",
+]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    events, error = _export_events(request)
+    if error:
+        return error
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(CSV_HEADER)
+        for event in _for_list(events.order_by("start", "id")).iterator(chunk_size=500):
+            evidence = list(event.evidence.all())
+            first = min(evidence, key=_reading_order, default=None)
+            yield writer.writerow(
+                [
+                    iso_at_precision(event.start, event.precision) or "",
+                    event.precision,
+                    event.kind,
+                    event.title,
+                    "; ".join(sorted(r.actor.name for r in event.event_actors.all())),
+                    "; ".join(sorted(p.name for p in event.places.all())),
+                    "; ".join(sorted({e.sentence.article.outlet for e in evidence})),
+                    first.sentence.text if first else "",
+                    request.build_absolute_uri(first.sentence.get_absolute_url())
+                    if first
+                    else "",
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="timeline.csv"'
+    return response
+
+
+def _reading_order(evidence: Evidence) -> tuple:
+    article = evidence.sentence.article
+    return (article.published_at, article.url, evidence.sentence.index)
+
+
+def export_ics(request: HttpRequest) -> HttpResponse:
+    """Dated events as calendar entries: all-day over the days a day-, month- or
+    year-precise date covers; timed for hours and minutes."""
+    events, error = _export_events(request)
+    if error:
+        return error
+    calendar = Calendar()
+    calendar.add("prodid", "-//Conflict Timelines//EN")
+    calendar.add("version", "2.0")
+    host = request.get_host()
+    for event in _for_list(events.dated().order_by("start", "id")).iterator(chunk_size=500):
+        entry = CalendarEvent()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("summary", event.title)
+        entry.add("dtstamp", event.updated_at)
+        if event.precision in {"hour", "minute"}:
+            entry.add("dtstart", event.start)
+            entry.add("dtend", max(event.end, event.start + dt.timedelta(minutes=1)))
+        else:
+            entry.add("dtstart", event.start.date())
+            entry.add("dtend", event.end.date() + dt.timedelta(days=1))
+        evidence = sorted(event.evidence.all(), key=_reading_order)
+        lines = [
+            f"{e.sentence.article.outlet}: {e.sentence.text}" for e in evidence[:5]
+        ]
+        entry.add("description", "\n".join(lines))
+        entry.add(
+            "url", request.build_absolute_uri(f"{reverse('timeline:index')}?event={event.pk}")
+        )
+        entry.add("categories", [event.get_kind_display()])
+        calendar.add_component(entry)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="timeline.ics"'
+    return response
+
+
+def export_timelinejs(request: HttpRequest) -> HttpResponse:
+    """TimelineJS 3 JSON. TimelineJS renders text as HTML, so every text is escaped."""
+    events, error = _export_events(request)
+    if error:
+        return error
+    items = []
+    for event in _for_list(events.dated().order_by("start", "id")).iterator(chunk_size=500):
+        record = event_record(event)
+        sentences = "".join(
+            f"<p>{escape(e['sentence'])} <em>({escape(e['outlet'])})</em></p>"
+            for e in record["evidence"][:5]
+        )
+        items.append(
+            {
+                "unique_id": f"event-{event.pk}",
+                "start_date": _timelinejs_date(event.start, event.precision),
+                "end_date": _timelinejs_date(event.end, event.precision),
+                "display_date": format_at_precision(event.start, event.precision),
+                "text": {"headline": escape(event.title), "text": sentences},
+                "group": event.get_kind_display(),
+            }
+        )
+    document = {
+        "title": {"text": {"headline": "Conflict Timelines", "text": ""}},
+        "events": items,
+    }
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="timeline-timelinejs.json"'
+    return response
+
+
+def _timelinejs_date(moment: dt.datetime, precision: str) -> dict:
+    parts = {"year": moment.year}
+    if precision != "year":
+        parts["month"] = moment.month
+    if precision not in {"year", "month"}:
+        parts["day"] = moment.day
+    if precision in {"hour", "minute"}:
+        parts["hour"] = moment.hour
+    if precision == "minute":
+        parts["minute"] = moment.minute
+    return parts

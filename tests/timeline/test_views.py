@@ -1,15 +1,89 @@
-"""The timeline page and the article page, rendered from the demo articles."""
+"""The timeline pages: full page, htmx partial, history restore, bad parameters, filters,
+zoom, the event panel, actor and place pages, and a query count that does not grow."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from timeline.models import Event
+from articles.models import Article, Sentence
+from timeline.models import Actor, ActorAlias, Event, EventActor, Evidence, Place
 
 pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+RESTORE = {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+UTC = dt.UTC
+
+
+def html_of(response) -> str:
+    return response.content.decode()
+
+
+def listed_ids(html: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'data-testid="event" data-event-id="(\d+)"', html)]
+
+
+def make_timeline(n: int, *, outlets=("Wire A", "Wire B")) -> list[Event]:
+    """``n`` dated events over several years, each with evidence from every outlet,
+    an actor and a place: written in bulk, without extraction."""
+    articles = [
+        Article.objects.create(
+            url=f"https://{o.lower().replace(' ', '')}.example/{i}",
+            outlet=o,
+            title=f"Report {i}",
+            published_at=dt.date(2020, 1, 1),
+            text="Filler sentence.",
+        )
+        for i, o in enumerate(outlets)
+    ]
+    sentences = Sentence.objects.bulk_create(
+        Sentence(article=a, index=i, start=0, end=10, text=f"Sentence {i} of {a.outlet}.")
+        for a in articles
+        for i in range(n)
+    )
+    actor = Actor.objects.create(name="Northern Army", slug="northern-army", kind="group")
+    place = Place.objects.create(name="Port Town", slug="port-town")
+    base = dt.datetime(2010, 1, 1, tzinfo=UTC)
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"Shelling of the port, day {i}",
+            kind="attack",
+            start=base + dt.timedelta(days=3 * i),
+            end=base + dt.timedelta(days=3 * i, hours=23, minutes=59),
+            precision="day",
+        )
+        for i in range(n)
+    )
+    Evidence.objects.bulk_create(
+        Evidence(
+            event=event,
+            sentence=sentences[a * n + i],
+            kind="attack",
+            title=event.title,
+            trigger="shell",
+            trigger_start=0,
+            trigger_end=8,
+            start=event.start,
+            end=event.end,
+            precision="day",
+        )
+        for i, event in enumerate(events)
+        for a in range(len(articles))
+    )
+    EventActor.objects.bulk_create(EventActor(event=e, actor=actor) for e in events)
+    Event.places.through.objects.bulk_create(
+        Event.places.through(event_id=e.pk, place_id=place.pk) for e in events
+    )
+    return events
+
+
+# -- the whole page and its partial -------------------------------------------------------
 
 
 def test_empty_timeline_invites_editors(client):
@@ -18,60 +92,214 @@ def test_empty_timeline_invites_editors(client):
     assert b"No events yet" in response.content
 
 
-def test_timeline_lists_events_in_date_order_at_their_precision(client, demo_articles):
+def test_full_page_lists_events_in_date_order_at_their_precision(client, demo_articles):
     response = client.get(reverse("timeline:index"))
-    html = response.content.decode()
+    html = html_of(response)
     assert response.status_code == 200
     # htmx is served by django-htmx from our own static files: no CDN.
     assert re.search(r'<script src="/static/django_htmx/htmx[^"]*\.js"', html)
     assert "unpkg" not in html and "cdn" not in html.lower()
+    for testid in ("timeline", "filters", "results", "event"):
+        assert f'data-testid="{testid}"' in html
     datetimes = re.findall(r'<p class="when"><time datetime="([^"]+)"', html)
     assert datetimes == sorted(datetimes, key=lambda d: d.ljust(16, "0"))
     assert "9 July 2017, 12:00" in html  # the truce, at minute precision
-    assert "7 July 2017" in html  # the G20 meeting, at day precision
+    assert "<title>Timeline · Conflict Timelines</title>" in html
+    assert 'property="og:title"' in html
 
 
-def test_event_shows_sentences_from_each_outlet_with_links_to_the_article(
-    client, demo_articles
-):
-    truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
-    html = client.get(reverse("timeline:index")).content.decode()
-    block = html.split(f'data-event-id="{truce.pk}"', 1)[1].split(
-        'data-testid="event"', 1
-    )[0]
-    assert "Radio Farda" in block and "Oman Tribune" in block
-    links = re.findall(r'href="(/articles/\d+/#s-\d+)"', block)
-    assert len(links) >= 2
-    assert re.search(r'<mark class="time">[^<]*noon on July 9</mark>', block)
-
-
-def test_article_page_marks_each_sentence_with_an_anchor(client, demo_articles):
-    article = demo_articles[0]
-    response = client.get(article.get_absolute_url())
-    html = response.content.decode()
+def test_htmx_request_gets_only_the_results_partial(client, demo_articles):
+    response = client.get(reverse("timeline:index"), {"kind": "meeting"}, **HTMX)
+    html = html_of(response).strip()
     assert response.status_code == 200
-    assert article.title in html
-    for sentence in article.sentences.all()[:3]:
-        assert f'id="s-{sentence.index}"' in html
+    assert html.startswith('<div id="results"')
+    assert "<html" not in html and 'id="filters"' not in html
+    assert "HX-Request" in response["Vary"]
 
 
-def test_evidence_link_lands_on_the_sentence(client, demo_articles):
-    truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
-    evidence = truce.evidence.select_related("sentence").first()
-    url = evidence.sentence.get_absolute_url()
-    path, anchor = url.split("#")
-    html = client.get(path).content.decode()
-    assert f'id="{anchor}">{evidence.sentence.text[:40]}' in html.replace("&#x27;", "'")
+def test_history_restore_request_gets_the_full_page(client, demo_articles):
+    response = client.get(reverse("timeline:index"), {"kind": "meeting"}, **RESTORE)
+    html = html_of(response)
+    assert "<html" in html and 'id="filters"' in html and 'id="results"' in html
+    assert "HX-Request" in response["Vary"]
 
 
-def test_missing_article_is_404(client, db):
-    assert client.get("/articles/999999/").status_code == 404
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"at": "July 2017"}, "Zoom to a year"),
+        ({"at": "2017-13"}, "Zoom to a year"),
+        ({"start": "2017-07-10", "end": "2017-07-01"}, "start date is after the end"),
+        ({"start": "not a date"}, "valid date"),
+        ({"event": "abc"}, "whole number"),
+        ({"actor": "nobody-at-all"}, "No actor is called"),
+        ({"place": "atlantis"}, "No place is called"),
+        ({"kind": "picnic"}, "Select a valid choice"),
+        ({"after": "yesterday~x"}, "Not a page"),
+    ],
+)
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
+def test_invalid_parameters_are_a_400_with_the_message(client, db, params, message, headers):
+    response = client.get(reverse("timeline:index"), params, **headers)
+    assert response.status_code == 400
+    assert message in html_of(response)
+    assert 'data-testid="errors"' in html_of(response)
 
 
-def test_markup_in_article_text_is_shown_as_text(client, article_factory):
-    article = article_factory(
-        title="<script>alert(1)</script> Truce", text="Plain text."
+def test_unknown_parameters_are_ignored(client, demo_articles):
+    response = client.get(reverse("timeline:index"), {"utm_source": "x", "page": "-1"})
+    assert response.status_code == 200
+
+
+# -- filters -------------------------------------------------------------------------------
+
+
+def test_each_filter_narrows_the_list(client, demo_articles):
+    everything = set(listed_ids(html_of(client.get("/"))))
+    russia = Actor.objects.get(aliases__name="Russia")
+    by_actor = set(listed_ids(html_of(client.get("/", {"actor": russia.slug}))))
+    assert by_actor and by_actor < everything
+    assert all(Event.objects.get(pk=pk).actors.filter(pk=russia.pk).exists() for pk in by_actor)
+
+    meetings = set(listed_ids(html_of(client.get("/", {"kind": "meeting"}))))
+    assert meetings and all(Event.objects.get(pk=pk).kind == "meeting" for pk in meetings)
+
+    farda = set(listed_ids(html_of(client.get("/", {"outlet": "Radio Farda"}))))
+    assert farda and farda <= everything
+    assert all(
+        Event.objects.get(pk=pk).evidence.filter(sentence__article__outlet="Radio Farda").exists()
+        for pk in farda
     )
-    html = client.get(article.get_absolute_url()).content.decode()
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Truce" in html
+
+    geneva = set(listed_ids(html_of(client.get("/", {"q": "Geneva"}))))
+    assert geneva and geneva < everything
+
+    july_9 = set(listed_ids(html_of(client.get("/", {"start": "2017-07-09", "end": "2017-07-09"}))))
+    assert july_9 and all(
+        Event.objects.get(pk=pk).start.date() <= dt.date(2017, 7, 9) <= Event.objects.get(pk=pk).end.date()
+        for pk in july_9
+    )
+
+
+def test_rejected_events_are_hidden_unless_asked_for(client, demo_articles):
+    event = Event.objects.dated().first()
+    event.status = Event.Status.REJECTED
+    event.save()
+    assert event.pk not in listed_ids(html_of(client.get("/")))
+    assert listed_ids(html_of(client.get("/", {"status": "rejected"}))) == [event.pk]
+
+
+# -- zoom and the axis ---------------------------------------------------------------------
+
+
+def test_zoom_levels_draw_their_ticks_and_place_events_by_interval(client, demo_articles):
+    year = html_of(client.get("/", {"at": "2017"}))
+    assert "?at=2017-07" in year and ">Jul<" in year
+    month = html_of(client.get("/", {"at": "2017-07"}))
+    assert "?at=2017-07-09" in month
+    day = html_of(client.get("/", {"at": "2017-07-09"}))
+    assert ">12:00<" in day
+    truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
+    # noon on the day in view sits halfway along the axis
+    assert re.search(rf'class="mark[^"]*" style="left: 50\.0%[^>]*event={truce.pk}"', day)
+    assert "?at=2017-07" in day  # zoom out goes to the month
+
+
+def test_a_month_precise_event_spans_its_month(client, db):
+    event = make_timeline(1)[0]
+    event.start = dt.datetime(2010, 4, 1, tzinfo=UTC)
+    event.end = dt.datetime(2010, 4, 30, 23, 59, tzinfo=UTC)
+    event.precision = "month"
+    event.save()
+    html = html_of(client.get("/", {"at": "2010"}))
+    left, width = map(float, re.search(r'class="mark[^"]*" style="left: ([\d.]+)%; width: ([\d.]+)%', html).groups())
+    assert 24 < left < 25 and 8 < width < 8.5  # April: days 90-120 of 365
+
+
+def test_pages_of_the_list_follow_each_other(client, db):
+    events = make_timeline(120)
+    first = html_of(client.get("/"))
+    next_link = re.search(r'href="\?([^"]*after=[^"]*)" rel="next"', first).group(1)
+    second = html_of(client.get("/?" + next_link.replace("&amp;", "&")))
+    ids = listed_ids(first) + listed_ids(second)
+    assert ids[:100] == [e.pk for e in events[:100]]
+    assert len(set(ids)) == len(ids)
+
+
+# -- the event panel, actor and place pages -----------------------------------------------
+
+
+def test_event_panel_shows_each_outlets_sentences_highlighted(client, demo_articles):
+    truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
+    html = html_of(client.get("/", {"event": truce.pk}))
+    panel = html.split('data-testid="event-detail"', 1)[1].split("</aside>", 1)[0]
+    assert "<h3>Radio Farda</h3>" in panel and "<h3>Oman Tribune</h3>" in panel
+    assert len(re.findall(r'href="(/articles/\d+/#s-\d+)"', panel)) >= 2
+    assert re.search(r'<mark class="time">[^<]*noon on July 9</mark>', panel)
+    assert f"<meta property=\"og:title\" content=\"{truce.title}" in html
+
+
+def test_a_shared_link_to_a_gone_event_says_so(client, demo_articles):
+    response = client.get("/", {"event": 987654})
+    assert response.status_code == 200
+    assert "no longer on the timeline" in html_of(response)
+
+
+def test_sources_that_disagree_are_shown_with_both_dates(client, db):
+    event = make_timeline(1)[0]
+    first, second = event.evidence.order_by("pk")
+    second.start = second.start + dt.timedelta(days=2)
+    second.end = second.end + dt.timedelta(days=2)
+    second.save()
+    Event.objects.filter(pk=event.pk).update(sources_disagree=True)
+    html = html_of(client.get("/", {"event": event.pk}))
+    assert "sources disagree" in html
+    assert "1 January 2010 and 3 January 2010" in html
+
+
+def test_actor_page_lists_name_variants_and_its_events(client, db):
+    make_timeline(3)
+    actor = Actor.objects.get(slug="northern-army")
+    ActorAlias.objects.create(actor=actor, name="Northern Forces", normalised="northern forces", key="northernforces")
+    response = client.get(reverse("timeline:actor", args=[actor.slug]))
+    html = html_of(response)
+    assert response.status_code == 200
+    assert "<h1>Northern Army</h1>" in html and "Northern Forces" in html
+    assert len(listed_ids(html)) == 3
+    assert f'href="/export.csv?actor={actor.slug}"' in html  # exports keep the page's filter
+    assert client.get(reverse("timeline:actor", args=["nobody"])).status_code == 404
+    place = html_of(client.get(reverse("timeline:place", args=["port-town"])))
+    assert "<h1>Port Town</h1>" in place and len(listed_ids(place)) == 3
+
+
+def test_undated_events_have_their_own_section(client, demo_articles):
+    html = html_of(client.get("/"))
+    assert 'id="undated"' in html
+    undated = Event.objects.undated().visible().first()
+    assert f'data-event-id="{undated.pk}"' in html.split('id="undated"', 1)[1]
+
+
+# -- cost ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"actor": "northern-army", "q": "port"}, {"at": "2010"}, {"event": "FIRST"}],
+    ids=["page", "filtered", "zoomed", "panel"],
+)
+def test_query_count_is_the_same_for_20_and_2000_events(
+    client, db, django_assert_max_num_queries, params
+):
+    small = make_timeline(20)
+    params = {k: (small[0].pk if v == "FIRST" else v) for k, v in params.items()}
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/", params, **HTMX).status_code == 200
+    budget = len(queries)
+    Event.objects.all().delete()
+    Article.objects.all().delete()
+    Actor.objects.all().delete()
+    Place.objects.all().delete()
+    large = make_timeline(2000)
+    params = {k: (large[0].pk if k == "event" else v) for k, v in params.items()}
+    with django_assert_max_num_queries(budget):
+        assert client.get("/", params, **HTMX).status_code == 200

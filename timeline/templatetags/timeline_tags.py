@@ -14,3 +14,10 @@ def at_precision(event) -> str:
 @register.filter
 def iso_precision(event) -> str:
     return iso_at_precision(event.start, event.precision) or ""
+
+
+@register.simple_tag
+def query_with(form, **changes) -> str:
+    """The form's query string with some parameters changed (None drops one); the tag
+    escapes it for the attribute it goes into."""
+    return form.query(**changes)

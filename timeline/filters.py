@@ -1,0 +1,227 @@
+"""What an analyst asks of the timeline, read from the URL alone.
+
+``TimelineFilter`` validates the query string (unknown parameters are ignored, bad
+values are a 400 with the form's message) and turns it into a queryset and a window on
+the time axis. The same form serves the page, its htmx partials and the exports, so a
+shared URL shows, and exports, exactly what its sender saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from articles.models import Article
+
+from .models import Actor, Event, EventActor, EventKind, Evidence, Place
+
+# The window in view: nothing (the whole range), a year, a month or a day.
+AT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FILTER_FIELDS = ("q", "actor", "place", "kind", "outlet", "status", "start", "end")
+
+
+class TimelineFilter(forms.Form):
+    q = forms.CharField(
+        required=False, max_length=200, label="Text", strip=True,
+        help_text="Words in event titles or their sentences.",
+    )
+    actor = forms.CharField(required=False, max_length=200)
+    place = forms.CharField(required=False, max_length=200)
+    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *EventKind.choices])
+    outlet = forms.CharField(required=False, max_length=200)
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", "Not rejected"), *Event.Status.choices],
+    )
+    start = forms.DateField(required=False, label="From")
+    end = forms.DateField(required=False, label="To")
+    at = forms.CharField(required=False, max_length=10, label="Zoom")
+    event = forms.IntegerField(required=False, min_value=1, max_value=2**62)
+    after = forms.CharField(required=False, max_length=80)
+
+    def __init__(self, *args, fixed: frozenset[str] = frozenset(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fixed = fixed  # set by the page's URL (an actor's page), not the query
+
+    def clean_actor(self) -> Actor | None:
+        slug = self.cleaned_data["actor"]
+        if not slug:
+            return None
+        actor = Actor.objects.filter(slug=slug).first()
+        if actor is None:
+            raise forms.ValidationError(f"No actor is called “{slug}”.")
+        return actor
+
+    def clean_place(self) -> Place | None:
+        slug = self.cleaned_data["place"]
+        if not slug:
+            return None
+        place = Place.objects.filter(slug=slug).first()
+        if place is None:
+            raise forms.ValidationError(f"No place is called “{slug}”.")
+        return place
+
+    def clean_at(self) -> Window | None:
+        value = self.cleaned_data["at"]
+        if not value:
+            return None
+        window = Window.parse(value)
+        if window is None:
+            raise forms.ValidationError(
+                "Zoom to a year (2017), a month (2017-07) or a day (2017-07-09)."
+            )
+        return window
+
+    def clean_after(self) -> tuple[dt.datetime, int] | None:
+        value = self.cleaned_data["after"]
+        if not value:
+            return None
+        moment, _, pk = value.rpartition("~")
+        try:
+            parsed = dt.datetime.fromisoformat(moment)
+            return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC), int(pk))
+        except ValueError:
+            raise forms.ValidationError("Not a page of this timeline.") from None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError("The start date is after the end date.")
+        return data
+
+    # -- reading the valid form
+
+    def events(self):
+        """Events matching every filter (the window and paging not applied)."""
+        data = self.cleaned_data
+        events = Event.objects.all()
+        status = data.get("status")
+        events = events.filter(status=status) if status else events.visible()
+        if data.get("kind"):
+            events = events.filter(kind=data["kind"])
+        if data.get("actor"):
+            events = events.filter(
+                Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=data["actor"]))
+            )
+        if data.get("place"):
+            events = events.filter(
+                Exists(
+                    Event.places.through.objects.filter(
+                        event_id=OuterRef("pk"), place_id=data["place"].pk
+                    )
+                )
+            )
+        if data.get("outlet"):
+            events = events.filter(
+                Exists(
+                    Evidence.objects.filter(
+                        event=OuterRef("pk"), sentence__article__outlet=data["outlet"]
+                    )
+                )
+            )
+        if data.get("q"):
+            words = data["q"]
+            events = events.filter(
+                Q(title__icontains=words)
+                | Exists(
+                    Evidence.objects.filter(
+                        event=OuterRef("pk"), sentence__text__icontains=words
+                    )
+                )
+            )
+        if data.get("start"):
+            events = events.filter(end__gte=_day_start(data["start"]))
+        if data.get("end"):
+            events = events.filter(start__lte=_day_end(data["end"]))
+        return events
+
+    def query(self, include_fixed: bool = False, **changes: object) -> str:
+        """This state's query string with some parameters changed (None drops one).
+        Filters fixed by the page's path are left out, unless ``include_fixed`` (for
+        links to other paths, such as the exports)."""
+        params: dict[str, str] = {}
+        for name in (*FILTER_FIELDS, "at", "event"):
+            if name in self.fixed and not include_fixed:
+                continue
+            value = self.data.get(name, "")
+            if value not in ("", None):
+                params[name] = str(value)
+        for name, value in changes.items():
+            if value in ("", None):
+                params.pop(name, None)
+            else:
+                params[name] = str(value)
+        return urlencode(params)
+
+    def export_query(self) -> str:
+        """The view in its exports: filters and window, not the open event."""
+        return self.query(include_fixed=True, event=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of the time axis: a year, a month or a day (or everything)."""
+
+    start: dt.datetime
+    end: dt.datetime  # exclusive
+    unit: str  # "year", "month" or "day": the zoom level
+    label: str
+
+    @classmethod
+    def parse(cls, value: str) -> Window | None:
+        match = AT_RE.match(value)
+        if match is None:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            if day is not None:
+                start = dt.datetime(year, month, day, tzinfo=dt.UTC)
+                return cls(start, start + dt.timedelta(days=1), "day", f"{start:%-d %B %Y}")
+            if month is not None:
+                start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
+                return cls(start, _add_months(start, 1), "month", f"{start:%B %Y}")
+            start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+            return cls(start, start.replace(year=year + 1), "year", f"{year}")
+        except (ValueError, OverflowError):
+            return None
+
+    @property
+    def parent(self) -> str | None:
+        """The ``at`` of the window one level out ("" for everything)."""
+        if self.unit == "day":
+            return f"{self.start:%Y-%m}"
+        if self.unit == "month":
+            return f"{self.start:%Y}"
+        return ""
+
+    def neighbour(self, step: int) -> str:
+        if self.unit == "day":
+            return f"{self.start + dt.timedelta(days=step):%Y-%m-%d}"
+        if self.unit == "month":
+            return f"{_add_months(self.start, step):%Y-%m}"
+        return f"{self.start.year + step:04d}"
+
+
+def _add_months(moment: dt.datetime, months: int) -> dt.datetime:
+    index = moment.year * 12 + moment.month - 1 + months
+    return moment.replace(year=index // 12, month=index % 12 + 1, day=1)
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def _day_end(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.UTC)
+
+
+def outlets() -> list[str]:
+    return list(
+        Article.objects.order_by("outlet").values_list("outlet", flat=True).distinct()
+    )
