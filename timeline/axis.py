@@ -86,7 +86,12 @@ def build_axis(events, window: Window | None) -> Axis | None:
         window=window,
         start=start,
         end=end,
-        ticks=_ticks(start, end, window),
+        # A range within one year is drawn with that year's months.
+        ticks=_ticks(
+            start,
+            end,
+            window or (Window.parse(f"{start.year:04d}") if end.year - start.year == 1 else None),
+        ),
         marks=_marks(rows, start, end),
         total=total,
         density=_density(dated, bounds["first"], bounds["last"], window),
