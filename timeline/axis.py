@@ -90,7 +90,12 @@ def build_axis(events, window: Window | None) -> Axis | None:
         ticks=_ticks(
             start,
             end,
-            window or (Window.parse(f"{start.year:04d}") if end.year - start.year == 1 else None),
+            window
+            or (
+                Window.parse(f"{start.year:04d}")
+                if end.year - start.year == 1
+                else None
+            ),
         ),
         marks=_marks(rows, start, end),
         total=total,
@@ -115,12 +120,16 @@ def _ticks(start: dt.datetime, end: dt.datetime, window: Window | None) -> list[
     elif window.unit == "year":
         for month in range(12):
             moment = _add_months(start, month)
-            ticks.append(Tick(_percent(moment, start, end), f"{moment:%b}", f"{moment:%Y-%m}"))
+            ticks.append(
+                Tick(_percent(moment, start, end), f"{moment:%b}", f"{moment:%Y-%m}")
+            )
     elif window.unit == "month":
         moment = start
         while moment < end:
             ticks.append(
-                Tick(_percent(moment, start, end), str(moment.day), f"{moment:%Y-%m-%d}")
+                Tick(
+                    _percent(moment, start, end), str(moment.day), f"{moment:%Y-%m-%d}"
+                )
             )
             moment += dt.timedelta(days=1)
     else:
@@ -181,9 +190,10 @@ def _density(dated, first: dt.datetime, last: dt.datetime, window: Window | None
         if isinstance(bucket, dt.date) and not isinstance(bucket, dt.datetime):
             bucket = dt.datetime.combine(bucket, dt.time(), tzinfo=dt.UTC)
         at = f"{bucket:%Y-%m}" if by_month else f"{bucket:%Y}"
-        current = window is not None and window.start <= bucket.replace(
-            tzinfo=dt.UTC
-        ) < window.end
+        current = (
+            window is not None
+            and window.start <= bucket.replace(tzinfo=dt.UTC) < window.end
+        )
         bars.append(
             Bar(
                 label=f"{bucket:%b %Y}" if by_month else f"{bucket:%Y}",

@@ -27,12 +27,17 @@ FILTER_FIELDS = ("q", "actor", "place", "kind", "outlet", "status", "start", "en
 
 class TimelineFilter(forms.Form):
     q = forms.CharField(
-        required=False, max_length=200, label="Text", strip=True,
+        required=False,
+        max_length=200,
+        label="Text",
+        strip=True,
         help_text="Words in event titles or their sentences.",
     )
     actor = forms.CharField(required=False, max_length=200)
     place = forms.CharField(required=False, max_length=200)
-    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *EventKind.choices])
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "Any kind"), *EventKind.choices]
+    )
     outlet = forms.CharField(required=False, max_length=200)
     status = forms.ChoiceField(
         required=False,
@@ -107,7 +112,9 @@ class TimelineFilter(forms.Form):
             events = events.filter(kind=data["kind"])
         if data.get("actor"):
             events = events.filter(
-                Exists(EventActor.objects.filter(event=OuterRef("pk"), actor=data["actor"]))
+                Exists(
+                    EventActor.objects.filter(event=OuterRef("pk"), actor=data["actor"])
+                )
             )
         if data.get("place"):
             events = events.filter(
@@ -182,7 +189,9 @@ class Window:
         try:
             if day is not None:
                 start = dt.datetime(year, month, day, tzinfo=dt.UTC)
-                return cls(start, start + dt.timedelta(days=1), "day", f"{start:%-d %B %Y}")
+                return cls(
+                    start, start + dt.timedelta(days=1), "day", f"{start:%-d %B %Y}"
+                )
             if month is not None:
                 start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
                 return cls(start, _add_months(start, 1), "month", f"{start:%B %Y}")

@@ -138,9 +138,7 @@ def resolve_places(mentions: Sequence[PlaceMention]) -> dict[str, Place]:
     forms = {alias_form(n) for names in written.values() for n in names}
     by_form = {
         a.normalised: a.place
-        for a in PlaceAlias.objects.select_related("place").filter(
-            normalised__in=forms
-        )
+        for a in PlaceAlias.objects.select_related("place").filter(normalised__in=forms)
     }
     rows: dict[str, Place] = {}
     for canonical in sorted(written):

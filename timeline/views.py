@@ -95,7 +95,9 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
     if window is None and not data.get("start") and not data.get("end"):
         undated_events = events.undated()
         undated_total = undated_events.count()
-        undated = list(_for_list(undated_events.order_by("title", "id"))[:UNDATED_LIMIT])
+        undated = list(
+            _for_list(undated_events.order_by("title", "id"))[:UNDATED_LIMIT]
+        )
     context.update(
         {
             "axis": build_axis(events, window),
@@ -128,7 +130,9 @@ def _for_list(events):
             "evidence",
             queryset=Evidence.objects.select_related("sentence__article")
             .defer("sentence__article__text")
-            .order_by("sentence__article__outlet", "sentence__article_id", "sentence__index"),
+            .order_by(
+                "sentence__article__outlet", "sentence__article_id", "sentence__index"
+            ),
         ),
     )
 
@@ -144,7 +148,11 @@ def _detail(pk: int | None) -> dict | None:
     for evidence in event.evidence.all():
         by_outlet.setdefault(evidence.sentence.article.outlet, []).append(evidence)
     dates = sorted(
-        {format_at_precision(e.start, e.precision) for e in event.evidence.all() if e.start}
+        {
+            format_at_precision(e.start, e.precision)
+            for e in event.evidence.all()
+            if e.start
+        }
     )
     return {"event": event, "by_outlet": sorted(by_outlet.items()), "dates": dates}
 
@@ -245,7 +253,9 @@ def export_ics(request: HttpRequest) -> HttpResponse:
     calendar.add("prodid", "-//Conflict Timelines//EN")
     calendar.add("version", "2.0")
     host = request.get_host()
-    for event in _for_list(events.dated().order_by("start", "id")).iterator(chunk_size=500):
+    for event in _for_list(events.dated().order_by("start", "id")).iterator(
+        chunk_size=500
+    ):
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("summary", event.title)
@@ -262,11 +272,14 @@ def export_ics(request: HttpRequest) -> HttpResponse:
         ]
         entry.add("description", "\n".join(lines))
         entry.add(
-            "url", request.build_absolute_uri(f"{reverse('timeline:index')}?event={event.pk}")
+            "url",
+            request.build_absolute_uri(f"{reverse('timeline:index')}?event={event.pk}"),
         )
         entry.add("categories", [event.get_kind_display()])
         calendar.add_component(entry)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="timeline.ics"'
     return response
 
@@ -277,7 +290,9 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
     if error:
         return error
     items = []
-    for event in _for_list(events.dated().order_by("start", "id")).iterator(chunk_size=500):
+    for event in _for_list(events.dated().order_by("start", "id")).iterator(
+        chunk_size=500
+    ):
         record = event_record(event)
         sentences = "".join(
             f"<p>{escape(e['sentence'])} <em>({escape(e['outlet'])})</em></p>"
@@ -298,7 +313,8 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
         "events": items,
     }
     response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json"
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/json",
     )
     response["Content-Disposition"] = 'attachment; filename="timeline-timelinejs.json"'
     return response

@@ -192,9 +192,7 @@ def _date_by_focus(
 
 
 def _sentence_actors(sent: Span, actors: list[ActorMention]) -> set[str]:
-    return {
-        m.canonical for m in actors if sent.start_char <= m.start < sent.end_char
-    }
+    return {m.canonical for m in actors if sent.start_char <= m.start < sent.end_char}
 
 
 def _narrated_past(doc: Doc, candidate: EventCandidate) -> bool:

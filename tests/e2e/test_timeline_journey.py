@@ -17,11 +17,15 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def the_truce() -> tuple[Event, str]:
     """A dated event both demo outlets report, with an actor to filter by."""
     for event in Event.objects.dated().order_by("start", "pk"):
-        outlets = set(event.evidence.values_list("sentence__article__outlet", flat=True))
+        outlets = set(
+            event.evidence.values_list("sentence__article__outlet", flat=True)
+        )
         actor = event.actors.order_by("name").first()
         if len(outlets) == 2 and actor is not None:
             return event, actor.slug
-    raise AssertionError("the demo timeline has an event from both outlets with an actor")
+    raise AssertionError(
+        "the demo timeline has an event from both outlets with an actor"
+    )
 
 
 def open_event_and_check_panel(page, truce: Event) -> None:
@@ -86,7 +90,10 @@ def test_analyst_filters_opens_an_event_reads_it_and_shares_the_url(
         panel = shared.get_by_test_id("event-detail")
         assert truce.title in panel.inner_text()
         assert shared.locator("select[name=actor]").input_value() == actor
-        assert shared.get_by_test_id("event").count() == page.get_by_test_id("event").count()
+        assert (
+            shared.get_by_test_id("event").count()
+            == page.get_by_test_id("event").count()
+        )
         ARTIFACTS.mkdir(exist_ok=True)
         shared.screenshot(path=str(ARTIFACTS / "shared-phone.png"), full_page=True)
     finally:

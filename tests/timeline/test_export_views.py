@@ -26,10 +26,20 @@ def test_json_export_follows_the_export_schema_and_the_filters(client, demo_arti
     assert everything["schema"] == 1
     assert {"actors", "events"} <= set(everything)
     for event in everything["events"]:
-        assert {"title", "kind", "start", "precision", "actors", "places", "evidence"} <= set(event)
+        assert {
+            "title",
+            "kind",
+            "start",
+            "precision",
+            "actors",
+            "places",
+            "evidence",
+        } <= set(event)
         for evidence in event["evidence"]:
             assert {"article_url", "outlet", "sentence"} <= set(evidence)
-    meetings = json.loads(body(client.get(reverse("timeline:export_json"), {"kind": "meeting"})))
+    meetings = json.loads(
+        body(client.get(reverse("timeline:export_json"), {"kind": "meeting"}))
+    )
     assert meetings["events"] and len(meetings["events"]) < len(everything["events"])
     assert {e["kind"] for e in meetings["events"]} == {"meeting"}
 
@@ -43,7 +53,9 @@ def test_csv_export_has_one_row_per_event(client, demo_articles):
     truce = next(r for r in rows if r["date"] == "2017-07-09T12:00")
     assert truce["precision"] == "minute" and truce["kind"] == "ceasefire_start"
     assert set(truce["outlets"].split("; ")) == {"Oman Tribune", "Radio Farda"}
-    assert truce["first_sentence"] and truce["first_sentence_url"].startswith("http://testserver/articles/")
+    assert truce["first_sentence"] and truce["first_sentence_url"].startswith(
+        "http://testserver/articles/"
+    )
 
 
 def test_ics_export_parses_and_dates_events_at_their_precision(client, demo_articles):
@@ -55,7 +67,12 @@ def test_ics_export_parses_and_dates_events_at_their_precision(client, demo_arti
     truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
     timed = by_summary[truce.title]
     assert timed.decoded("DTSTART").hour == 12  # a time, not an all-day entry
-    day_precise = next(e for e in entries if str(e["SUMMARY"]) != truce.title and not hasattr(e.decoded("DTSTART"), "hour"))
+    day_precise = next(
+        e
+        for e in entries
+        if str(e["SUMMARY"]) != truce.title
+        and not hasattr(e.decoded("DTSTART"), "hour")
+    )
     assert (day_precise.decoded("DTEND") - day_precise.decoded("DTSTART")).days >= 1
 
 
@@ -75,13 +92,23 @@ def test_timelinejs_export_escapes_markup(client, demo_articles):
 def test_actor_filter_applies_to_every_export(client, demo_articles):
     russia = Actor.objects.get(aliases__name="Russia")
     expected = Event.objects.visible().dated().filter(actors=russia).distinct().count()
-    rows = list(csv.DictReader(io.StringIO(body(client.get(reverse("timeline:export_csv"), {"actor": russia.slug})))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                body(client.get(reverse("timeline:export_csv"), {"actor": russia.slug}))
+            )
+        )
+    )
     assert len([r for r in rows if r["date"]]) == expected
-    calendar = icalendar.Calendar.from_ical(client.get(reverse("timeline:export_ics"), {"actor": russia.slug}).content)
+    calendar = icalendar.Calendar.from_ical(
+        client.get(reverse("timeline:export_ics"), {"actor": russia.slug}).content
+    )
     assert len(calendar.walk("VEVENT")) == expected
 
 
-@pytest.mark.parametrize("name", ["export_json", "export_csv", "export_ics", "export_timelinejs"])
+@pytest.mark.parametrize(
+    "name", ["export_json", "export_csv", "export_ics", "export_timelinejs"]
+)
 def test_exports_refuse_bad_parameters_with_a_message(client, db, name):
     response = client.get(reverse(f"timeline:{name}"), {"at": "last year"})
     assert response.status_code == 400

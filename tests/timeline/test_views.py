@@ -26,7 +26,9 @@ def html_of(response) -> str:
 
 
 def listed_ids(html: str) -> list[int]:
-    return [int(pk) for pk in re.findall(r'data-testid="event" data-event-id="(\d+)"', html)]
+    return [
+        int(pk) for pk in re.findall(r'data-testid="event" data-event-id="(\d+)"', html)
+    ]
 
 
 def make_timeline(n: int, *, outlets=("Wire A", "Wire B")) -> list[Event]:
@@ -43,11 +45,15 @@ def make_timeline(n: int, *, outlets=("Wire A", "Wire B")) -> list[Event]:
         for i, o in enumerate(outlets)
     ]
     sentences = Sentence.objects.bulk_create(
-        Sentence(article=a, index=i, start=0, end=10, text=f"Sentence {i} of {a.outlet}.")
+        Sentence(
+            article=a, index=i, start=0, end=10, text=f"Sentence {i} of {a.outlet}."
+        )
         for a in articles
         for i in range(n)
     )
-    actor = Actor.objects.create(name="Northern Army", slug="northern-army", kind="group")
+    actor = Actor.objects.create(
+        name="Northern Army", slug="northern-army", kind="group"
+    )
     place = Place.objects.create(name="Port Town", slug="port-town")
     base = dt.datetime(2010, 1, 1, tzinfo=UTC)
     events = Event.objects.bulk_create(
@@ -139,7 +145,9 @@ def test_history_restore_request_gets_the_full_page(client, demo_articles):
     ],
 )
 @pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
-def test_invalid_parameters_are_a_400_with_the_message(client, db, params, message, headers):
+def test_invalid_parameters_are_a_400_with_the_message(
+    client, db, params, message, headers
+):
     response = client.get(reverse("timeline:index"), params, **headers)
     assert response.status_code == 400
     assert message in html_of(response)
@@ -159,24 +167,36 @@ def test_each_filter_narrows_the_list(client, demo_articles):
     russia = Actor.objects.get(aliases__name="Russia")
     by_actor = set(listed_ids(html_of(client.get("/", {"actor": russia.slug}))))
     assert by_actor and by_actor < everything
-    assert all(Event.objects.get(pk=pk).actors.filter(pk=russia.pk).exists() for pk in by_actor)
+    assert all(
+        Event.objects.get(pk=pk).actors.filter(pk=russia.pk).exists() for pk in by_actor
+    )
 
     meetings = set(listed_ids(html_of(client.get("/", {"kind": "meeting"}))))
-    assert meetings and all(Event.objects.get(pk=pk).kind == "meeting" for pk in meetings)
+    assert meetings and all(
+        Event.objects.get(pk=pk).kind == "meeting" for pk in meetings
+    )
 
     farda = set(listed_ids(html_of(client.get("/", {"outlet": "Radio Farda"}))))
     assert farda and farda <= everything
     assert all(
-        Event.objects.get(pk=pk).evidence.filter(sentence__article__outlet="Radio Farda").exists()
+        Event.objects.get(pk=pk)
+        .evidence.filter(sentence__article__outlet="Radio Farda")
+        .exists()
         for pk in farda
     )
 
     geneva = set(listed_ids(html_of(client.get("/", {"q": "Geneva"}))))
     assert geneva and geneva < everything
 
-    july_9 = set(listed_ids(html_of(client.get("/", {"start": "2017-07-09", "end": "2017-07-09"}))))
+    july_9 = set(
+        listed_ids(
+            html_of(client.get("/", {"start": "2017-07-09", "end": "2017-07-09"}))
+        )
+    )
     assert july_9 and all(
-        Event.objects.get(pk=pk).start.date() <= dt.date(2017, 7, 9) <= Event.objects.get(pk=pk).end.date()
+        Event.objects.get(pk=pk).start.date()
+        <= dt.date(2017, 7, 9)
+        <= Event.objects.get(pk=pk).end.date()
         for pk in july_9
     )
 
@@ -192,7 +212,9 @@ def test_rejected_events_are_hidden_unless_asked_for(client, demo_articles):
 # -- zoom and the axis ---------------------------------------------------------------------
 
 
-def test_zoom_levels_draw_their_ticks_and_place_events_by_interval(client, demo_articles):
+def test_zoom_levels_draw_their_ticks_and_place_events_by_interval(
+    client, demo_articles
+):
     year = html_of(client.get("/", {"at": "2017"}))
     assert "?at=2017-07" in year and ">Jul<" in year
     month = html_of(client.get("/", {"at": "2017-07"}))
@@ -201,7 +223,9 @@ def test_zoom_levels_draw_their_ticks_and_place_events_by_interval(client, demo_
     assert ">12:00<" in day
     truce = Event.objects.get(start__date="2017-07-09", kind="ceasefire_start")
     # noon on the day in view sits halfway along the axis
-    assert re.search(rf'class="mark[^"]*" style="left: 50\.0%[^>]*event={truce.pk}"', day)
+    assert re.search(
+        rf'class="mark[^"]*" style="left: 50\.0%[^>]*event={truce.pk}"', day
+    )
     assert "?at=2017-07" in day  # zoom out goes to the month
 
 
@@ -212,7 +236,12 @@ def test_a_month_precise_event_spans_its_month(client, db):
     event.precision = "month"
     event.save()
     html = html_of(client.get("/", {"at": "2010"}))
-    left, width = map(float, re.search(r'class="mark[^"]*" style="left: ([\d.]+)%; width: ([\d.]+)%', html).groups())
+    left, width = map(
+        float,
+        re.search(
+            r'class="mark[^"]*" style="left: ([\d.]+)%; width: ([\d.]+)%', html
+        ).groups(),
+    )
     assert 24 < left < 25 and 8 < width < 8.5  # April: days 90-120 of 365
 
 
@@ -236,7 +265,7 @@ def test_event_panel_shows_each_outlets_sentences_highlighted(client, demo_artic
     assert "<h3>Radio Farda</h3>" in panel and "<h3>Oman Tribune</h3>" in panel
     assert len(re.findall(r'href="(/articles/\d+/#s-\d+)"', panel)) >= 2
     assert re.search(r'<mark class="time">[^<]*noon on July 9</mark>', panel)
-    assert f"<meta property=\"og:title\" content=\"{truce.title}" in html
+    assert f'<meta property="og:title" content="{truce.title}' in html
 
 
 def test_a_shared_link_to_a_gone_event_says_so(client, demo_articles):
@@ -260,13 +289,20 @@ def test_sources_that_disagree_are_shown_with_both_dates(client, db):
 def test_actor_page_lists_name_variants_and_its_events(client, db):
     make_timeline(3)
     actor = Actor.objects.get(slug="northern-army")
-    ActorAlias.objects.create(actor=actor, name="Northern Forces", normalised="northern forces", key="northernforces")
+    ActorAlias.objects.create(
+        actor=actor,
+        name="Northern Forces",
+        normalised="northern forces",
+        key="northernforces",
+    )
     response = client.get(reverse("timeline:actor", args=[actor.slug]))
     html = html_of(response)
     assert response.status_code == 200
     assert "<h1>Northern Army</h1>" in html and "Northern Forces" in html
     assert len(listed_ids(html)) == 3
-    assert f'href="/export.csv?actor={actor.slug}"' in html  # exports keep the page's filter
+    assert (
+        f'href="/export.csv?actor={actor.slug}"' in html
+    )  # exports keep the page's filter
     assert client.get(reverse("timeline:actor", args=["nobody"])).status_code == 404
     place = html_of(client.get(reverse("timeline:place", args=["port-town"])))
     assert "<h1>Port Town</h1>" in place and len(listed_ids(place)) == 3
