@@ -339,3 +339,55 @@ def test_query_count_is_the_same_for_20_and_2000_events(
     params = {k: (large[0].pk if k == "event" else v) for k, v in params.items()}
     with django_assert_max_num_queries(budget):
         assert client.get("/", params, **HTMX).status_code == 200
+
+
+# -- the same contract on the actor and place pages -----------------------------------
+
+
+SUBJECT_PAGES = [
+    ("timeline:index", None),
+    ("timeline:actor", "northern-army"),
+    ("timeline:place", "port-town"),
+]
+
+
+@pytest.mark.parametrize("name, slug", SUBJECT_PAGES)
+def test_every_timeline_page_serves_page_partial_and_restore(client, db, name, slug):
+    make_timeline(5)
+    url = reverse(name, args=[slug] if slug else [])
+    full = client.get(url)
+    partial = client.get(url, {"at": "2010"}, **HTMX)
+    restore = client.get(url, {"at": "2010"}, **RESTORE)
+    assert full.status_code == partial.status_code == restore.status_code == 200
+    assert "<html" in html_of(full) and "<html" in html_of(restore)
+    assert html_of(partial).strip().startswith('<div id="results"')
+    for response in (full, partial, restore):
+        assert "HX-Request" in response["Vary"]
+    assert len(listed_ids(html_of(partial))) == 5
+
+
+@pytest.mark.parametrize("name, slug", SUBJECT_PAGES)
+def test_every_timeline_page_refuses_bad_parameters(client, db, name, slug):
+    make_timeline(2)
+    url = reverse(name, args=[slug] if slug else [])
+    response = client.get(url, {"at": "20100", "start": "yesterday"})
+    assert response.status_code == 400
+    assert "Zoom to a year" in html_of(response) and "valid date" in html_of(response)
+
+
+@pytest.mark.parametrize("name, slug", SUBJECT_PAGES[1:])
+def test_subject_pages_cost_the_same_for_20_and_2000_events(
+    client, db, django_assert_max_num_queries, name, slug
+):
+    make_timeline(20)
+    url = reverse(name, args=[slug])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    budget = len(queries)
+    Event.objects.all().delete()
+    Article.objects.all().delete()
+    Actor.objects.all().delete()
+    Place.objects.all().delete()
+    make_timeline(2000)
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
