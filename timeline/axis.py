@@ -15,6 +15,7 @@ from .filters import Window, _add_months
 
 MARK_LIMIT = 400  # marks drawn on the axis; the list below pages through everything
 LANES = 6
+LANE_HEIGHT = 16  # pixels in the SVG
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,10 @@ class Mark:
     when: str
     point: bool  # narrower than the axis can show: drawn as a dot
 
+    @property
+    def y(self) -> int:
+        return 4 + self.lane * LANE_HEIGHT
+
 
 @dataclass(frozen=True, slots=True)
 class Bar:
@@ -43,6 +48,12 @@ class Bar:
     count: int
     height: float
     current: bool
+    left: float = 0.0
+    width: float = 0.0
+
+    @property
+    def top(self) -> float:
+        return round(100 - self.height, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,14 @@ class Axis:
     @property
     def truncated(self) -> bool:
         return self.total > len(self.marks)
+
+    @property
+    def baseline(self) -> int:
+        return 8 + LANES * LANE_HEIGHT
+
+    @property
+    def height(self) -> int:
+        return self.baseline + 24
 
 
 def build_axis(events, window: Window | None) -> Axis | None:
@@ -184,8 +203,9 @@ def _density(dated, first: dt.datetime, last: dt.datetime, window: Window | None
     if not counts:
         return []
     peak = max(c["n"] for c in counts)
+    share = 100 / len(counts)
     bars = []
-    for c in counts:
+    for number, c in enumerate(counts):
         bucket = c["bucket"]
         if isinstance(bucket, dt.date) and not isinstance(bucket, dt.datetime):
             bucket = dt.datetime.combine(bucket, dt.time(), tzinfo=dt.UTC)
@@ -201,6 +221,8 @@ def _density(dated, first: dt.datetime, last: dt.datetime, window: Window | None
                 count=c["n"],
                 height=round(100 * c["n"] / peak, 1),
                 current=current,
+                left=round(number * share, 3),
+                width=round(share * 0.9, 3),
             )
         )
     return bars

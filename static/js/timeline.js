@@ -12,3 +12,12 @@ document.addEventListener("htmx:beforeHistorySave", function () {
     }
   });
 });
+
+// Leave empty filters out of the URL: "?actor=russia", not "?q=&actor=russia&kind=...".
+document.addEventListener("htmx:configRequest", function (event) {
+  if (event.detail.elt.id !== "filters") return;
+  var parameters = event.detail.parameters;
+  Object.keys(parameters).forEach(function (name) {
+    if (parameters[name] === "") delete parameters[name];
+  });
+});

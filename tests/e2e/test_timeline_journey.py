@@ -64,7 +64,7 @@ def test_analyst_filters_opens_an_event_reads_it_and_shares_the_url(
         f"document.querySelectorAll('[data-testid=event]').length < {everything}"
     )
     filtered_url = page.url
-    assert page.locator(f'[data-event-id="{truce.pk}"]').count() == 1
+    assert page.locator(f'[data-testid="event"][data-event-id="{truce.pk}"]').count() == 1
 
     open_event_and_check_panel(page, truce)
     panel_url = page.url
