@@ -1,13 +1,19 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from .models import Article, Sentence
 from .tasks import enqueue_extraction
 
 
 class SentenceInline(admin.TabularInline):
+    """The article's sentences, each with the events that cite it."""
+
     model = Sentence
-    fields = ("index", "text")
+    fields = ("index", "text", "events")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -15,6 +21,33 @@ class SentenceInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_queryset(self, request):
+        from timeline.models import Evidence
+
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("evidence", queryset=Evidence.objects.select_related("event"))
+            )
+        )
+
+    @admin.display(description="Events citing it")
+    def events(self, sentence: Sentence) -> str:
+        events = {e.event_id: e.event for e in sentence.evidence.all()}
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a> ({})',
+            (
+                (
+                    reverse("admin:timeline_event_change", args=[pk]),
+                    Truncator(event.title).chars(60),
+                    event.get_status_display().lower(),
+                )
+                for pk, event in sorted(events.items())
+            ),
+        ) or "—"
 
 
 @admin.register(Article)
@@ -24,8 +57,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "outlet",
         "published_at",
         "extraction_status",
+        "error",
         "extractor_version",
     )
+    actions = ["reextract"]
     list_filter = ("extraction_status", "outlet", "language")
     search_fields = ("title", "url", "outlet")
     date_hierarchy = "published_at"
@@ -52,3 +87,25 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if text_changed:
             enqueue_extraction(obj)
+
+    @admin.display(description="Error")
+    def error(self, obj: Article) -> str:
+        return Truncator(obj.extraction_error).chars(80)
+
+    @admin.action(description="Re-extract the selected articles", permissions=["change"])
+    def reextract(self, request, queryset) -> None:
+        articles = list(queryset)
+        Article.objects.filter(pk__in=[a.pk for a in articles]).update(
+            extraction_status=Article.ExtractionStatus.PENDING
+        )
+        for article in articles:
+            enqueue_extraction(article)
+            self.log_change(request, article, "Re-extraction requested.")
+        self.message_user(
+            request,
+            format_html(
+                "Re-extraction of {} article(s) queued. Editors' confirmations, "
+                "rejections and merges are kept.",
+                len(articles),
+            ),
+        )

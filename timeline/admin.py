@@ -1,10 +1,38 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 
-from .models import Actor, ActorAlias, Event, EventActor, Evidence, Place, PlaceAlias
+from . import editing
+from .models import (
+    Actor,
+    ActorAlias,
+    Event,
+    EventActor,
+    EventMerge,
+    Evidence,
+    Origin,
+    Place,
+    PlaceAlias,
+)
+
+
+class EvidenceSplitForm(forms.ModelForm):
+    split_off = forms.BooleanField(
+        required=False,
+        label="Split off",
+        help_text="Move to a new event of its own.",
+    )
+
+    class Meta:
+        model = Evidence
+        fields: list[str] = []
 
 
 class EvidenceInline(admin.StackedInline):
     model = Evidence
+    form = EvidenceSplitForm
     fields = (
         "sentence_text",
         "outlet",
@@ -13,8 +41,9 @@ class EvidenceInline(admin.StackedInline):
         "time_value",
         "resolution",
         "confidence",
+        "split_off",
     )
-    readonly_fields = fields
+    readonly_fields = fields[:-1]
     extra = 0
     can_delete = False
 
@@ -38,27 +67,128 @@ class EventActorInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("title", "kind", "start", "precision", "status", "evidence_count")
+    list_display = (
+        "title",
+        "kind",
+        "start",
+        "precision",
+        "status",
+        "evidence_count",
+    )
     list_filter = ("status", "kind", "precision", "sources_disagree")
     search_fields = ("title", "evidence__sentence__text")
     date_hierarchy = "start"
     autocomplete_fields = ("places",)
+    readonly_fields = ("merged_into", "created_at", "updated_at")
     inlines = [EventActorInline, EvidenceInline]
+    actions = ["confirm", "reject", "merge"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(evidence_total=Count("evidence"))
 
     @admin.display(description="Evidence", ordering="evidence_total")
     def evidence_count(self, obj: Event) -> int:
         return obj.evidence_total
 
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        editing.take_over(obj)  # the editor's fields survive re-extraction
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        split = [
+            f.instance
+            for formset in formsets
+            if formset.model is Evidence
+            for f in formset.forms
+            if f.cleaned_data.get("split_off")
+        ]
+        if split:
+            new = editing.split_evidence(split)
+            self.log_addition(
+                request, new, f"Split off from event {form.instance.pk}: {len(split)} "
+                "piece(s) of evidence."
+            )
+            self.log_change(
+                request, form.instance, f"Split {len(split)} piece(s) of evidence off "
+                f"into event {new.pk}."
+            )
+            self.message_user(
+                request,
+                format_html(
+                    'Split off into <a href="{}">a new event</a>.',
+                    reverse("admin:timeline_event_change", args=[new.pk]),
+                ),
+            )
+
+    @admin.action(description="Confirm the selected events", permissions=["change"])
+    def confirm(self, request, queryset) -> None:
+        for event in editing.set_status(list(queryset), Event.Status.CONFIRMED):
+            self.log_change(request, event, "Confirmed.")
+        self.message_user(request, f"Confirmed {queryset.count()} event(s).")
+
+    @admin.action(description="Reject the selected events", permissions=["change"])
+    def reject(self, request, queryset) -> None:
+        for event in editing.set_status(list(queryset), Event.Status.REJECTED):
+            self.log_change(request, event, "Rejected.")
+        self.message_user(request, f"Rejected {queryset.count()} event(s).")
+
+    @admin.action(description="Merge the selected events", permissions=["change"])
+    def merge(self, request, queryset) -> None:
+        try:
+            merge = editing.merge_events(list(queryset), user=request.user)
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        ids = ", ".join(str(a["event"]) for a in merge.absorbed)
+        self.log_change(request, merge.kept, f"Merged events {ids} into this one.")
+        for entry in merge.absorbed:
+            self.log_change(
+                request, Event(pk=entry["event"]), f"Merged into event {merge.kept_id}."
+            )
+        self.message_user(
+            request,
+            format_html(
+                'Merged into <a href="{}">{}</a>. The merge can be undone from '
+                '<a href="{}">Event merges</a>.',
+                reverse("admin:timeline_event_change", args=[merge.kept_id]),
+                merge.kept.title,
+                reverse("admin:timeline_eventmerge_changelist"),
+            ),
+        )
+
+
+@admin.register(EventMerge)
+class EventMergeAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "user", "created_at", "undone_at")
+    list_filter = ("undone_at",)
+    readonly_fields = ("kept", "absorbed", "user", "created_at", "undone_at")
+    actions = ["undo"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Undo the selected merges", permissions=["change"])
+    def undo(self, request, queryset) -> None:
+        for merge in queryset.filter(undone_at__isnull=True):
+            restored = editing.undo_merge(merge)
+            self.log_change(request, merge, "Undone.")
+            self.log_change(
+                request,
+                merge.kept,
+                "Merge undone: events "
+                + ", ".join(str(e.pk) for e in restored)
+                + " restored.",
+            )
+            for event in restored:
+                self.log_change(request, event, f"Restored from event {merge.kept_id}.")
+        self.message_user(request, "Undone.")
+
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     fields = ("name", "normalised", "key", "origin")
-    readonly_fields = ("normalised", "key")
+    readonly_fields = ("normalised", "key", "origin")
     extra = 0
 
 
@@ -69,6 +199,28 @@ class ActorAdmin(admin.ModelAdmin):
     search_fields = ("name", "aliases__name")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [ActorAliasInline]
+    actions = ["merge"]
+
+    def save_formset(self, request, form, formset, change) -> None:
+        for alias in formset.save(commit=False):
+            if alias.pk is None:
+                alias.origin = Origin.EDITOR
+            alias.save()
+        for alias in formset.deleted_objects:
+            alias.delete()
+        formset.save_m2m()
+
+    @admin.action(description="Merge the selected actors", permissions=["change"])
+    def merge(self, request, queryset) -> None:
+        names = {a.pk: a.name for a in queryset}
+        try:
+            kept = editing.merge_actors(list(queryset))
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        merged = ", ".join(n for pk, n in sorted(names.items()) if pk != kept.pk)
+        self.log_change(request, kept, f"Merged {merged} into this actor.")
+        self.message_user(request, f"Merged {merged} into {kept.name}.")
 
 
 class PlaceAliasInline(admin.TabularInline):

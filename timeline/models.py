@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -133,7 +135,11 @@ class EventKind(models.TextChoices):
 
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
-        return self.exclude(status=Event.Status.REJECTED)
+        return self.exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
+
+    def automatic(self) -> EventQuerySet:
+        """Events no editor has touched: the only ones extraction may rewrite."""
+        return self.filter(status=Event.Status.AUTO)
 
     def dated(self) -> EventQuerySet:
         return self.filter(start__isnull=False)
@@ -170,6 +176,7 @@ class Event(models.Model):
         AUTO = "auto", "Automatic"
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
+        MERGED = "merged", "Merged into another"
 
     title = models.CharField(max_length=300)
     kind = models.CharField(
@@ -190,6 +197,14 @@ class Event(models.Model):
     )
     sources_disagree = models.BooleanField(
         default=False, help_text="Sources give different dates for this event."
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="absorbed",
+        help_text="The event an editor merged this one into.",
     )
     actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
     places = models.ManyToManyField(Place, related_name="events", blank=True)
@@ -296,6 +311,13 @@ class Evidence(models.Model):
     mentions = models.JSONField(
         default=list, blank=True, help_text="Actor and place spans within the sentence."
     )
+    fingerprint = models.CharField(
+        max_length=40,
+        db_index=True,
+        blank=True,
+        help_text="The same reading of the same sentence has the same fingerprint "
+        "after re-extraction: editors' decisions follow it.",
+    )
     actors = models.ManyToManyField(Actor, related_name="evidence", blank=True)
     places = models.ManyToManyField(Place, related_name="evidence", blank=True)
 
@@ -346,3 +368,44 @@ def unique_slug(model: type[models.Model], name: str) -> str:
     while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def reading_fingerprint(article_id: int, sentence_text: str, offset: int, kind: str) -> str:
+    """Identify a reading across re-extractions: the article, the sentence's words, the
+    trigger's place in it and the kind read there."""
+    raw = f"{article_id}\x1f{sentence_text}\x1f{offset}\x1f{kind}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+class EvidenceClaim(models.Model):
+    """An editor's decision about a reading: re-extraction puts the same reading back on
+    this event instead of letting the merging place it."""
+
+    fingerprint = models.CharField(max_length=40, unique=True)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="claims")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint[:8]} -> {self.event_id}"
+
+
+class EventMerge(models.Model):
+    """A merge done by an editor, kept so that it can be undone."""
+
+    kept = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="merges")
+    absorbed = models.JSONField(
+        help_text="Per absorbed event: its id, previous status, the fingerprints of "
+        "the evidence moved and the actors and places added to the kept event."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        ids = ", ".join(str(a["event"]) for a in self.absorbed)
+        return f"{ids} merged into {self.kept_id}"

@@ -30,8 +30,10 @@ from .models import (
     EventKind,
     Evidence,
     Place,
+    EvidenceClaim,
     PlaceAlias,
     alias_form,
+    reading_fingerprint,
     unique_slug,
 )
 
@@ -186,14 +188,31 @@ def record_extraction(
     actor_rows = _actors_with_affiliations(extraction.actors)
     place_rows = resolve_places(_distinct(extraction.places))
 
-    events = Event.objects.bulk_create(_event_of(c) for c in extraction.events)
+    fields = [
+        _evidence_fields(c, sentences[c.sentence_index]) for c in extraction.events
+    ]
+    # Readings an editor has decided on go back to the editor's event; the others
+    # start as events of their own and are merged below.
+    claims = dict(
+        EvidenceClaim.objects.filter(
+            fingerprint__in=[f["fingerprint"] for f in fields]
+        ).values_list("fingerprint", "event_id")
+    )
+    fresh = Event.objects.bulk_create(
+        _event_of(c)
+        for c, f in zip(extraction.events, fields, strict=True)
+        if f["fingerprint"] not in claims
+    )
+    new_events = iter(fresh)
     created = Evidence.objects.bulk_create(
         Evidence(
-            event=event,
+            event_id=claims[f["fingerprint"]]
+            if f["fingerprint"] in claims
+            else next(new_events).pk,
             sentence=sentences[c.sentence_index],
-            **_evidence_fields(c, sentences[c.sentence_index]),
+            **f,
         )
-        for c, event in zip(extraction.events, events, strict=True)
+        for c, f in zip(extraction.events, fields, strict=True)
     )
     links: dict[type, list] = {
         Evidence.actors.through: [],
@@ -207,23 +226,27 @@ def record_extraction(
             actor_rows[m.affiliation].pk for m in candidate.actors if m.affiliation
         }
         place_ids = {place_rows[p.canonical].pk for p in candidate.places}
+        # An editor's event keeps the actors and places the editor left on it.
+        own_event = evidence.fingerprint not in claims
         for actor_id in sorted(actor_ids):
             links[Evidence.actors.through].append(
                 Evidence.actors.through(evidence_id=evidence.pk, actor_id=actor_id)
             )
-            links[EventActor].append(
-                EventActor(event_id=evidence.event_id, actor_id=actor_id)
-            )
+            if own_event:
+                links[EventActor].append(
+                    EventActor(event_id=evidence.event_id, actor_id=actor_id)
+                )
         for place_id in sorted(place_ids):
             links[Evidence.places.through].append(
                 Evidence.places.through(evidence_id=evidence.pk, place_id=place_id)
             )
-            links[Event.places.through].append(
-                Event.places.through(event_id=evidence.event_id, place_id=place_id)
-            )
+            if own_event:
+                links[Event.places.through].append(
+                    Event.places.through(event_id=evidence.event_id, place_id=place_id)
+                )
     for model, rows in links.items():
         model.objects.bulk_create(rows)
-    merge_evidence(evidence=created)
+    merge_evidence(evidence=[e for e in created if e.fingerprint not in claims])
     return created
 
 
@@ -284,6 +307,12 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
         if sentence.start <= p.start and p.end <= sentence.end
     ]
     return {
+        "fingerprint": reading_fingerprint(
+            sentence.article_id,
+            sentence.text,
+            candidate.trigger_start - offset,
+            candidate.kind,
+        ),
         "kind": candidate.kind,
         "title": candidate.title[:300],
         "trigger": candidate.trigger[:100],

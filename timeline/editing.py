@@ -1,0 +1,200 @@
+"""What editors do to the timeline: confirm, reject, merge, undo a merge, split evidence
+off, merge actors.
+
+Every operation leaves the events it touches owned by editors (status other than
+automatic) and records claims on their readings, so re-extraction puts each reading
+back where the editor left it (services.record_extraction) and never rewrites the
+event's fields. The admin records who did what in each object's history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from .models import (
+    Actor,
+    ActorAlias,
+    Event,
+    EventActor,
+    EventMerge,
+    Evidence,
+    EvidenceClaim,
+)
+from .services import _apply_evidence, _with_links, refresh_events
+
+
+def claim(events: Iterable[Event]) -> None:
+    """Point the claims of every reading of these events at them."""
+    rows = list(
+        Evidence.objects.filter(event__in=list(events)).values_list(
+            "fingerprint", "event_id"
+        )
+    )
+    if not rows:
+        return
+    fingerprints = [f for f, _ in rows]
+    EvidenceClaim.objects.filter(fingerprint__in=fingerprints).delete()
+    EvidenceClaim.objects.bulk_create(
+        EvidenceClaim(fingerprint=f, event_id=e) for f, e in rows if f
+    )
+
+
+@transaction.atomic
+def set_status(events: Sequence[Event], status: str) -> list[Event]:
+    """Confirm or reject events; returns those whose status changed."""
+    changed = [e for e in events if e.status != status]
+    for event in changed:
+        event.status = status
+    Event.objects.bulk_update(changed, ["status"])
+    claim(events)
+    return changed
+
+
+@transaction.atomic
+def take_over(event: Event) -> None:
+    """An editor saved the event: its fields are the editor's from now on."""
+    if event.status == Event.Status.AUTO:
+        event.status = Event.Status.CONFIRMED
+        event.save(update_fields=["status"])
+    claim([event])
+
+
+@transaction.atomic
+def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
+    """Merge events into the one with most evidence (the earliest on a tie). Evidence,
+    actors and places move to it; the others are kept, marked merged, so the merge can
+    be undone."""
+    if len({e.pk for e in events}) < 2:
+        raise ValueError("Choose two or more events to merge.")
+    counted = Event.objects.filter(pk__in=[e.pk for e in events]).annotate(
+        n=Count("evidence")
+    )
+    kept = min(counted, key=lambda e: (-e.n, e.pk))
+    others = [e for e in counted if e.pk != kept.pk]
+    held_actors = set(kept.event_actors.values_list("actor_id", flat=True))
+    held_places = set(kept.places.values_list("pk", flat=True))
+    record = []
+    for other in others:
+        moved = list(other.evidence.values_list("fingerprint", flat=True))
+        actors = set(other.event_actors.values_list("actor_id", flat=True)) - held_actors
+        places = set(other.places.values_list("pk", flat=True)) - held_places
+        EventActor.objects.bulk_create(
+            EventActor(event=kept, actor_id=a) for a in sorted(actors)
+        )
+        kept.places.add(*places)
+        held_actors |= actors
+        held_places |= places
+        other.evidence.update(event=kept)
+        record.append(
+            {
+                "event": other.pk,
+                "status": other.status,
+                "fingerprints": moved,
+                "actors": sorted(actors),
+                "places": sorted(places),
+            }
+        )
+        other.status = Event.Status.MERGED
+        other.merged_into = kept
+        other.save(update_fields=["status", "merged_into"])
+    if kept.status == Event.Status.AUTO:
+        # Until now the evidence decided its fields: let all of it decide once more.
+        _apply_evidence(kept, _with_links(list(_pieces(kept))))
+        kept.status = Event.Status.CONFIRMED
+        kept.save()
+    claim([kept])
+    return EventMerge.objects.create(kept=kept, absorbed=record, user=user)
+
+
+@transaction.atomic
+def undo_merge(merge: EventMerge) -> list[Event]:
+    """Give each absorbed event back its evidence, actors, places and status."""
+    if merge.undone_at is not None:
+        raise ValueError("This merge was already undone.")
+    restored = []
+    for entry in merge.absorbed:
+        event = Event.objects.filter(pk=entry["event"]).first()
+        if event is None:
+            continue
+        Evidence.objects.filter(
+            event=merge.kept, fingerprint__in=entry["fingerprints"]
+        ).update(event=event)
+        EventActor.objects.filter(event=merge.kept, actor_id__in=entry["actors"]).delete()
+        merge.kept.places.remove(*entry["places"])
+        event.status = entry["status"]
+        event.merged_into = None
+        event.save(update_fields=["status", "merged_into"])
+        restored.append(event)
+    claim([merge.kept, *restored])
+    merge.undone_at = timezone.now()
+    merge.save(update_fields=["undone_at"])
+    refresh_events(event_ids=[e.pk for e in restored])
+    return restored
+
+
+@transaction.atomic
+def split_evidence(evidence: Sequence[Evidence]) -> Event:
+    """Move some evidence of an event to a new event of its own, owned by editors."""
+    pieces = _with_links(
+        list(
+            Evidence.objects.filter(pk__in=[e.pk for e in evidence]).select_related(
+                "sentence__article"
+            )
+        )
+    )
+    if not pieces:
+        raise ValueError("Choose the evidence to split off.")
+    sources = {p.event_id for p in pieces}
+    event = Event(status=Event.Status.CONFIRMED)
+    _apply_evidence(event, pieces)
+    event.save()
+    Evidence.objects.filter(pk__in=[p.pk for p in pieces]).update(event=event)
+    EventActor.objects.bulk_create(
+        EventActor(event=event, actor_id=a)
+        for a in sorted({a for p in pieces for a in p.actor_ids})
+    )
+    event.places.add(*{pl for p in pieces for pl in p.place_ids})
+    claim([event])
+    refresh_events(event_ids=sources)  # automatic sources follow their remaining evidence
+    return event
+
+
+@transaction.atomic
+def merge_actors(actors: Sequence[Actor]) -> Actor:
+    """Merge actors into the one with most aliases (the earliest on a tie): aliases,
+    event roles and evidence links move to it; the others are deleted."""
+    if len({a.pk for a in actors}) < 2:
+        raise ValueError("Choose two or more actors to merge.")
+    counted = Actor.objects.filter(pk__in=[a.pk for a in actors]).annotate(
+        n=Count("aliases")
+    )
+    kept = min(counted, key=lambda a: (-a.n, a.pk))
+    others = [a.pk for a in counted if a.pk != kept.pk]
+    ActorAlias.objects.filter(actor_id__in=others).update(
+        actor=kept, is_canonical=False
+    )
+    held = set(kept.event_roles.values_list("event_id", flat=True))
+    for role in EventActor.objects.filter(actor_id__in=others).order_by("pk"):
+        if role.event_id in held:
+            role.delete()
+        else:
+            role.actor = kept
+            role.save(update_fields=["actor"])
+            held.add(role.event_id)
+    Link = Evidence.actors.through
+    linked = set(Link.objects.filter(actor=kept).values_list("evidence_id", flat=True))
+    moving = list(Link.objects.filter(actor_id__in=others))
+    Link.objects.bulk_create(
+        Link(evidence_id=pk, actor=kept)
+        for pk in sorted({m.evidence_id for m in moving} - linked)
+    )
+    Actor.objects.filter(pk__in=others).delete()
+    return kept
+
+
+def _pieces(event: Event):
+    return Evidence.objects.filter(event=event).select_related("sentence__article")
