@@ -36,18 +36,21 @@ class SentenceInline(admin.TabularInline):
     @admin.display(description="Events citing it")
     def events(self, sentence: Sentence) -> str:
         events = {e.event_id: e.event for e in sentence.evidence.all()}
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a> ({})',
-            (
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
                 (
-                    reverse("admin:timeline_event_change", args=[pk]),
-                    Truncator(event.title).chars(60),
-                    event.get_status_display().lower(),
-                )
-                for pk, event in sorted(events.items())
-            ),
-        ) or "—"
+                    (
+                        reverse("admin:timeline_event_change", args=[pk]),
+                        Truncator(event.title).chars(60),
+                        event.get_status_display().lower(),
+                    )
+                    for pk, event in sorted(events.items())
+                ),
+            )
+            or "—"
+        )
 
 
 @admin.register(Article)
@@ -92,7 +95,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def error(self, obj: Article) -> str:
         return Truncator(obj.extraction_error).chars(80)
 
-    @admin.action(description="Re-extract the selected articles", permissions=["change"])
+    @admin.action(
+        description="Re-extract the selected articles", permissions=["change"]
+    )
     def reextract(self, request, queryset) -> None:
         articles = list(queryset)
         Article.objects.filter(pk__in=[a.pk for a in articles]).update(

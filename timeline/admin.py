@@ -106,12 +106,15 @@ class EventAdmin(admin.ModelAdmin):
         if split:
             new = editing.split_evidence(split)
             self.log_addition(
-                request, new, f"Split off from event {form.instance.pk}: {len(split)} "
-                "piece(s) of evidence."
+                request,
+                new,
+                f"Split off from event {form.instance.pk}: {len(split)} "
+                "piece(s) of evidence.",
             )
             self.log_change(
-                request, form.instance, f"Split {len(split)} piece(s) of evidence off "
-                f"into event {new.pk}."
+                request,
+                form.instance,
+                f"Split {len(split)} piece(s) of evidence off into event {new.pk}.",
             )
             self.message_user(
                 request,

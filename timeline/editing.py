@@ -80,7 +80,9 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
     record = []
     for other in others:
         moved = list(other.evidence.values_list("fingerprint", flat=True))
-        actors = set(other.event_actors.values_list("actor_id", flat=True)) - held_actors
+        actors = (
+            set(other.event_actors.values_list("actor_id", flat=True)) - held_actors
+        )
         places = set(other.places.values_list("pk", flat=True)) - held_places
         EventActor.objects.bulk_create(
             EventActor(event=kept, actor_id=a) for a in sorted(actors)
@@ -123,7 +125,9 @@ def undo_merge(merge: EventMerge) -> list[Event]:
         Evidence.objects.filter(
             event=merge.kept, fingerprint__in=entry["fingerprints"]
         ).update(event=event)
-        EventActor.objects.filter(event=merge.kept, actor_id__in=entry["actors"]).delete()
+        EventActor.objects.filter(
+            event=merge.kept, actor_id__in=entry["actors"]
+        ).delete()
         merge.kept.places.remove(*entry["places"])
         event.status = entry["status"]
         event.merged_into = None
@@ -159,7 +163,9 @@ def split_evidence(evidence: Sequence[Evidence]) -> Event:
     )
     event.places.add(*{pl for p in pieces for pl in p.place_ids})
     claim([event])
-    refresh_events(event_ids=sources)  # automatic sources follow their remaining evidence
+    refresh_events(
+        event_ids=sources
+    )  # automatic sources follow their remaining evidence
     return event
 
 
