@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Prefetch
@@ -6,7 +7,41 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from .models import Article, Sentence
+from .records import MAX_TEXT_CHARS, InvalidRecord, check_publication_date, clean_text
 from .tasks import enqueue_extraction
+
+
+class ArticleForm(forms.ModelForm):
+    """The same rules as the ingest command: control characters dropped, a real
+    publication date, a text of news size."""
+
+    class Meta:
+        model = Article
+        fields = ("title", "outlet", "url", "published_at", "text")
+
+    def clean_title(self) -> str:
+        return clean_text(self.cleaned_data["title"]).strip()
+
+    def clean_outlet(self) -> str:
+        return clean_text(self.cleaned_data["outlet"]).strip()
+
+    def clean_text(self) -> str:
+        text = clean_text(self.cleaned_data["text"])
+        if not text.strip():
+            raise forms.ValidationError("The text is empty.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise forms.ValidationError(
+                f"The text is longer than {MAX_TEXT_CHARS:,} characters."
+            )
+        return text
+
+    def clean_published_at(self):
+        date = self.cleaned_data["published_at"]
+        try:
+            check_publication_date(date)
+        except InvalidRecord as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return date
 
 
 class SentenceInline(admin.TabularInline):
@@ -55,6 +90,7 @@ class SentenceInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     list_display = (
         "title",
         "outlet",

@@ -77,9 +77,14 @@ def parse_published_at(value: str, *, today: dt.date | None = None) -> dt.date:
         ) from None
     if len(raw) > 10 and raw[10] not in "T ":
         raise InvalidRecord(f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}")
+    check_publication_date(date, today=today)
+    return date
+
+
+def check_publication_date(date: dt.date, *, today: dt.date | None = None) -> None:
+    """A publication date must be a day that has come (a day's grace for time zones)."""
     today = today or dt.date.today()
     if date > today + dt.timedelta(days=1):
         raise InvalidRecord(f"published_at {date.isoformat()} is in the future")
     if date.year < 1800:
         raise InvalidRecord(f"published_at {date.isoformat()} is implausibly old")
-    return date
