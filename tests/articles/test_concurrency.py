@@ -23,12 +23,21 @@ OWN_RECORDS = [
         text=text,
     )
     for day, text in [
-        ("12", "The two armies agreed a truce on Friday after talks in Vienna. "
-         "The truce took effect at midnight on Saturday, a spokesman said on Sunday."),
-        ("13", "The truce agreed in Vienna on Friday held overnight, the UN said on Monday. "
-         "Rebel commander Ali Hassan said his forces would respect it."),
-        ("14", "Shelling hit the port of Hodeidah on Tuesday, breaking the truce. "
-         "The government accused the rebels of violating the ceasefire."),
+        (
+            "12",
+            "The two armies agreed a truce on Friday after talks in Vienna. "
+            "The truce took effect at midnight on Saturday, a spokesman said on Sunday.",
+        ),
+        (
+            "13",
+            "The truce agreed in Vienna on Friday held overnight, the UN said on Monday. "
+            "Rebel commander Ali Hassan said his forces would respect it.",
+        ),
+        (
+            "14",
+            "Shelling hit the port of Hodeidah on Tuesday, breaking the truce. "
+            "The government accused the rebels of violating the ceasefire.",
+        ),
     ]
 ]
 
@@ -60,7 +69,9 @@ def duplicates(database: Path, sql: str) -> list:
 
 def test_two_processes_ingesting_the_same_files_store_everything_once(tmp_path):
     own = tmp_path / "own.jsonl"
-    own.write_text("\n".join(json.dumps(r) for r in OWN_RECORDS) + "\n", encoding="utf-8")
+    own.write_text(
+        "\n".join(json.dumps(r) for r in OWN_RECORDS) + "\n", encoding="utf-8"
+    )
     files = [str(own), *sorted(str(p) for p in DEMO_DIR.glob("*.json"))]
 
     together = tmp_path / "together.sqlite3"
@@ -71,14 +82,32 @@ def test_two_processes_ingesting_the_same_files_store_everything_once(tmp_path):
         _, err = process.communicate(timeout=600)
         assert process.returncode == 0, err
 
-    assert duplicates(together, "select url from articles_article group by url having count(*) > 1") == []
-    assert duplicates(together, "select name from timeline_actor group by name having count(*) > 1") == []
-    assert duplicates(
-        together,
-        "select e.fingerprint from timeline_evidence e group by e.fingerprint having count(*) > 1",
-    ) == []
+    assert (
+        duplicates(
+            together,
+            "select url from articles_article group by url having count(*) > 1",
+        )
+        == []
+    )
+    assert (
+        duplicates(
+            together,
+            "select name from timeline_actor group by name having count(*) > 1",
+        )
+        == []
+    )
+    assert (
+        duplicates(
+            together,
+            "select e.fingerprint from timeline_evidence e group by e.fingerprint having count(*) > 1",
+        )
+        == []
+    )
     with sqlite3.connect(together) as db:
-        assert db.execute("select count(*) from articles_article").fetchone()[0] == len(OWN_RECORDS) + 2
+        assert (
+            db.execute("select count(*) from articles_article").fetchone()[0]
+            == len(OWN_RECORDS) + 2
+        )
 
     alone = tmp_path / "alone.sqlite3"
     run("migrate", "--verbosity", "0", database=alone)

@@ -35,7 +35,9 @@ def test_saved_article_waits_for_the_worker_then_is_extracted(admin_client, sett
     assert article.extraction_status == "pending"
     assert not Event.objects.exists()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )
 
     article.refresh_from_db()
     assert article.extraction_status == "done"
