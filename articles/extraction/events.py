@@ -648,6 +648,26 @@ def _timex_for(
     return None, direct
 
 
+def _object_timex(
+    verb: Token, attachments: dict[int, list[tuple[Timex, Span]]]
+) -> Timex | None:
+    """ "agreed a ceasefire on Tuesday": the parser often hangs a day or a clock time
+    on the verb's object; for a day-or-finer "on"/"at" phrase that dates the act."""
+    if verb.pos_ != "VERB":
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for timex, span in attachments.get(obj.i, []):
+            preposition = span.root.head
+            if (
+                timex.interval is not None
+                and preposition.lower_ in {"on", "at"}
+                and preposition.head.i == obj.i
+                and _precision_rank(timex) >= DAY_RANK
+            ):
+                return timex
+    return None
+
+
 def _date_of_phrase(
     trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
 ) -> Timex | None:
@@ -724,6 +744,9 @@ def _candidate(
     published_at: dt.date | None,
 ) -> tuple[EventCandidate, bool]:
     timex, direct = _timex_for(token, attachments)
+    if timex is None:
+        timex = _object_timex(token, attachments)
+        direct = timex is not None
     if timex is None and published_at is not None:
         timex = _tense_date(token, published_at)
         direct = False

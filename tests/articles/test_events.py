@@ -181,3 +181,12 @@ def test_focus_never_comes_from_other_actors_statements_or_plans():
         "The RSF signed a pledge to protect civilians."
     )
     assert only(after_a_plan, "agreement").timex is None
+
+
+def test_day_hung_on_the_object_dates_the_act():
+    event = only(
+        "The army and the militia agreed a truce for the valley on Thursday, "
+        "mediators said on Friday.",
+        "agreement",
+    )
+    assert day(event) == "2021-03-11"
