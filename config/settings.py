@@ -33,7 +33,7 @@ if not SECRET_KEY:
     if not DEBUG and os.environ.get("DJANGO_REQUIRE_SECRET_KEY"):
         raise RuntimeError("SECRET_KEY must be set in production")
     # Development only: a stable, obviously insecure key so sessions survive restarts.
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+    SECRET_KEY = "django-insecure-development-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 # Security. A deployment (DEBUG off, SECRET_KEY given) is served over HTTPS behind a
