@@ -28,5 +28,7 @@ run: demo
 browser:
 	@scripts/ensure-chromium.sh
 
+# The whole suite on SQLite, then again on a throwaway PostgreSQL 15 cluster.
 test: setup browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)

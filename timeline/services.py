@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from articles.extraction.actors import actor_key, canonical_name
@@ -167,10 +167,23 @@ def resolve_places(mentions: Sequence[PlaceMention]) -> dict[str, Place]:
 
 # Recording an article's extraction -----------------------------------------------------
 
+# One writer at a time changes the timeline: merging reads a pool of evidence and
+# regroups it, and two processes regrouping overlapping pools at once could both create
+# the same actor or split one event in two. SQLite's IMMEDIATE transactions already
+# serialise writers; on PostgreSQL a transaction-scoped advisory lock does.
+TIMELINE_LOCK = 0x7115_E11E
+
+
+def _lock_timeline() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TIMELINE_LOCK])
+
 
 @transaction.atomic
 def forget_article(*, article: Article) -> None:
     """Drop what an article contributed, before it is extracted again."""
+    _lock_timeline()
     touched = set(
         Evidence.objects.filter(sentence__article=article).values_list(
             "event_id", flat=True
@@ -185,6 +198,7 @@ def record_extraction(
     *, article: Article, extraction: ArticleExtraction, sentences: Sequence[Sentence]
 ) -> list[Evidence]:
     """Store the article's event candidates as evidence and merge them into events."""
+    _lock_timeline()
     actor_rows = _actors_with_affiliations(extraction.actors)
     place_rows = resolve_places(_distinct(extraction.places))
 
