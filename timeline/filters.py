@@ -133,15 +133,7 @@ class TimelineFilter(forms.Form):
                 )
             )
         if data.get("q"):
-            words = data["q"]
-            events = events.filter(
-                Q(title__icontains=words)
-                | Exists(
-                    Evidence.objects.filter(
-                        event=OuterRef("pk"), sentence__text__icontains=words
-                    )
-                )
-            )
+            events = events.search(data["q"])
         if data.get("start"):
             events = events.filter(end__gte=_day_start(data["start"]))
         if data.get("end"):

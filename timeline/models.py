@@ -137,6 +137,23 @@ class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
         return self.exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
 
+    def search(self, text: str) -> EventQuerySet:
+        """Events whose title or one of whose sentences has every word of ``text``
+        (full-text: PostgreSQL text search or SQLite FTS5)."""
+        from .search import matching
+
+        titles, sentences = matching("title", text), matching("sentence", text)
+        if titles is None:
+            return self.none()
+        return self.filter(
+            models.Q(pk__in=titles)
+            | models.Exists(
+                Evidence.objects.filter(
+                    event=models.OuterRef("pk"), sentence_id__in=sentences
+                )
+            )
+        )
+
     def automatic(self) -> EventQuerySet:
         """Events no editor has touched: the only ones extraction may rewrite."""
         return self.filter(status=Event.Status.AUTO)

@@ -1,0 +1,50 @@
+"""Full-text search over event titles and evidence sentences, on either database.
+
+PostgreSQL matches ``to_tsvector('english', ...)`` against a prefix ``to_tsquery``,
+served by GIN expression indexes; SQLite matches FTS5 tables (porter stemming) kept in
+step by triggers. Both are made by migrations (articles 0002, timeline 0004). Every word
+of the query must match, as a word or the start of one ("cease" finds "ceasefire").
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 12
+
+SQL = {
+    "postgresql": {
+        "title": "SELECT id FROM timeline_event WHERE to_tsvector('english'::regconfig, "
+        "title) @@ to_tsquery('english'::regconfig, %s)",
+        "sentence": "SELECT id FROM articles_sentence WHERE "
+        "to_tsvector('english'::regconfig, text) @@ to_tsquery('english'::regconfig, %s)",
+    },
+    "sqlite": {
+        "title": "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
+        "sentence": "SELECT rowid FROM articles_sentence_fts "
+        "WHERE articles_sentence_fts MATCH %s",
+    },
+}
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)][:MAX_WORDS]
+
+
+def _query(terms: list[str]) -> str:
+    if connection.vendor == "postgresql":
+        return " & ".join(f"{t}:*" for t in terms)
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def matching(what: str, text: str) -> RawSQL | None:
+    """Ids of event titles (``what="title"``) or sentences matching every word of
+    ``text``; None when the text has no words."""
+    terms = words(text)
+    if not terms:
+        return None
+    return RawSQL(SQL[connection.vendor][what], [_query(terms)])
