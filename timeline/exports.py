@@ -10,8 +10,11 @@ from .models import Actor, Event
 SCHEMA_VERSION = 1
 
 
-def actor_records() -> list[dict]:
+def actor_records(ids: set[int] | None = None) -> list[dict]:
+    """Actors (all, or those of ``ids``) with their aliases."""
     actors = Actor.objects.prefetch_related("aliases").order_by("name", "id")
+    if ids is not None:
+        actors = actors.filter(pk__in=ids)
     return [
         {
             "name": actor.name,

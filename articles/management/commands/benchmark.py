@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -83,14 +84,27 @@ def load_corpus(command: BaseCommand, paths: list[Path]) -> list[ArticleRecord]:
 
 @contextmanager
 def throwaway_database() -> Iterator[None]:
-    """Point the default connection at a fresh, migrated SQLite file for the block.
+    """Point the default connection at a fresh, migrated database for the block: an
+    SQLite file, or a new database on the PostgreSQL server configured.
 
     The connection object is swapped rather than renamed (as the test runner's
-    create_test_db does), so the configured database is never opened and a connection
+    create_test_db does), so the configured database is never written and a connection
     already in use, with any transaction open on it, is left exactly as it was: the
     command behaves the same from a shell and from inside a test.
     """
     original = connections[DEFAULT_DB_ALIAS]
+    if original.vendor == "postgresql":
+        name = f"benchmark_{uuid.uuid4().hex[:10]}"
+        with original._nodb_cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        settings_dict = {**original.settings_dict, "NAME": name}
+        try:
+            with _swapped(original.settings_dict["ENGINE"], settings_dict):
+                yield
+        finally:
+            with original._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
     options = original.settings_dict["OPTIONS"] if original.vendor == "sqlite" else {}
     with tempfile.TemporaryDirectory(prefix="benchmark-db-") as directory:
         settings_dict = {
@@ -99,15 +113,21 @@ def throwaway_database() -> Iterator[None]:
             "NAME": str(Path(directory) / "benchmark.sqlite3"),
             "OPTIONS": dict(options),
         }
-        backend = load_backend(SQLITE_ENGINE)
-        throwaway = backend.DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
-        connections[DEFAULT_DB_ALIAS] = throwaway
-        try:
-            call_command("migrate", verbosity=0, interactive=False)
+        with _swapped(SQLITE_ENGINE, settings_dict):
             yield
-        finally:
-            throwaway.close()
-            connections[DEFAULT_DB_ALIAS] = original
+
+
+@contextmanager
+def _swapped(engine: str, settings_dict: dict) -> Iterator[None]:
+    original = connections[DEFAULT_DB_ALIAS]
+    throwaway = load_backend(engine).DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
+    connections[DEFAULT_DB_ALIAS] = throwaway
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+        yield
+    finally:
+        throwaway.close()
+        connections[DEFAULT_DB_ALIAS] = original
 
 
 def ingest_corpus(records: list[ArticleRecord], *, tag: str, batch_size: int) -> None:
@@ -196,8 +216,27 @@ def render_extraction(report: dict[str, Any]) -> list[str]:
     ]
 
 
+def run_pages(command: BaseCommand, options: dict[str, Any]) -> dict[str, Any]:
+    from timeline.benchmarks import measure_pages
+
+    with throwaway_database():
+        return measure_pages(
+            sizes=options["sizes"],
+            browser=not options["no_browser"],
+            database=dict(connections[DEFAULT_DB_ALIAS].settings_dict),
+            log=lambda line: command.stderr.write(line),
+        )
+
+
+def render_pages(report: dict[str, Any]) -> list[str]:
+    from timeline.benchmarks import render
+
+    return render(report)
+
+
 SUITES: dict[str, Suite] = {
     "extraction": Suite(run=run_extraction, render=render_extraction),
+    "pages": Suite(run=run_pages, render=render_pages),
 }
 
 
@@ -205,7 +244,9 @@ class Command(BaseCommand):
     help = (
         "Measure a part of the project. extraction: bare nlp.pipe against the whole "
         "ingest path on the same texts (demo articles and the shared dev set, or "
-        "--articles), in a throwaway database."
+        "--articles), in a throwaway database. pages: time, queries and export memory "
+        "of the timeline pages at 1,000, 10,000 and 100,000 synthetic events, in a "
+        "throwaway database of the configured kind, with chromium timings."
     )
 
     def add_arguments(self, parser) -> None:
@@ -224,6 +265,15 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--batch-size", type=int, default=32, help="texts per nlp.pipe batch"
+        )
+        parser.add_argument(
+            "--sizes",
+            type=lambda v: [int(n) for n in v.split(",")],
+            default=[1000, 10000, 100000],
+            help="pages: timeline sizes in events, comma-separated",
+        )
+        parser.add_argument(
+            "--no-browser", action="store_true", help="pages: skip the chromium timings"
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
