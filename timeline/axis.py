@@ -83,9 +83,15 @@ def build_axis(events, window: Window | None) -> Axis | None:
     """The axis for the filtered, dated ``events`` in ``window`` (everything if None);
     None when there is nothing dated to draw."""
     dated = events.filter(start__isnull=False)
-    bounds = dated.aggregate(first=Min("start"), last=Max("end"), total=Count("id"))
-    if not bounds["total"]:
+    # One aggregate gives the density by year and, from it, the range and the total.
+    years = _buckets(dated, TruncYear("start"), bounds=True)
+    if not years:
         return None
+    bounds = {
+        "first": min(b["first"] for b in years),
+        "last": max(b["last"] for b in years),
+        "total": sum(b["n"] for b in years),
+    }
     if window is None:
         first, last = bounds["first"], bounds["last"]
         start = dt.datetime(first.year, 1, 1, tzinfo=dt.UTC)
@@ -118,7 +124,7 @@ def build_axis(events, window: Window | None) -> Axis | None:
         ),
         marks=_marks(rows, start, end),
         total=total,
-        density=_density(dated, bounds["first"], bounds["last"], window),
+        density=_density(dated, years, bounds["first"], bounds["last"], window),
     )
 
 
@@ -188,18 +194,22 @@ def _marks(rows: list[dict], start: dt.datetime, end: dt.datetime) -> list[Mark]
     return marks
 
 
-def _density(dated, first: dt.datetime, last: dt.datetime, window: Window | None):
-    """Events per year (per month when the range is short) over the whole filtered
-    range: one aggregate query."""
-    by_month = (last.year - first.year) < 2
-    trunc = TruncMonth("start") if by_month else TruncYear("start")
-    counts = list(
+def _buckets(dated, trunc, *, bounds: bool = False) -> list[dict]:
+    extra = {"first": Min("start"), "last": Max("end")} if bounds else {}
+    return list(
         dated.order_by()
         .annotate(bucket=trunc)
         .values("bucket")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), **extra)
         .order_by("bucket")
     )
+
+
+def _density(dated, years, first: dt.datetime, last: dt.datetime, window: Window | None):
+    """Events per year (per month when the range is short) over the whole filtered
+    range, from aggregate queries."""
+    by_month = (last.year - first.year) < 2
+    counts = _buckets(dated, TruncMonth("start")) if by_month else years
     if not counts:
         return []
     peak = max(c["n"] for c in counts)

@@ -140,19 +140,10 @@ class EventQuerySet(models.QuerySet):
     def search(self, text: str) -> EventQuerySet:
         """Events whose title or one of whose sentences has every word of ``text``
         (full-text: PostgreSQL text search or SQLite FTS5)."""
-        from .search import matching
+        from .search import matching_events
 
-        titles, sentences = matching("title", text), matching("sentence", text)
-        if titles is None:
-            return self.none()
-        return self.filter(
-            models.Q(pk__in=titles)
-            | models.Exists(
-                Evidence.objects.filter(
-                    event=models.OuterRef("pk"), sentence_id__in=sentences
-                )
-            )
-        )
+        ids = matching_events(text)
+        return self.none() if ids is None else self.filter(pk__in=ids)
 
     def automatic(self) -> EventQuerySet:
         """Events no editor has touched: the only ones extraction may rewrite."""

@@ -48,3 +48,18 @@ def matching(what: str, text: str) -> RawSQL | None:
     if not terms:
         return None
     return RawSQL(SQL[connection.vendor][what], [_query(terms)])
+
+
+def matching_events(text: str) -> RawSQL | None:
+    """Ids of events whose title or one of whose sentences matches: one subquery, a
+    union of the two index lookups."""
+    terms = words(text)
+    if not terms:
+        return None
+    sql = SQL[connection.vendor]
+    query = _query(terms)
+    return RawSQL(
+        f"{sql['title']} UNION SELECT e.event_id FROM timeline_evidence e "
+        f"WHERE e.sentence_id IN ({sql['sentence']})",
+        [query, query],
+    )

@@ -71,10 +71,7 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
         if subject
         else [],
         "page_path": request.path,
-        "actors": Actor.objects.filter(event_roles__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name"),
+        "actors": [],
         "outlets": outlets(),
     }
     if not form.is_valid():
@@ -98,8 +95,18 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
         undated = list(
             _for_list(undated_events.order_by("title", "id"))[:UNDATED_LIMIT]
         )
+    # The actor menu offers the actors of the events in view (and the one chosen):
+    # bounded whatever the size of the timeline; every actor has its own page.
+    shown = {
+        (role.actor.name, role.actor.slug)
+        for event in page[:PAGE_SIZE]
+        for role in event.event_actors.all()
+    }
+    if data.get("actor"):
+        shown.add((data["actor"].name, data["actor"].slug))
     context.update(
         {
+            "actors": [(slug, name) for name, slug in sorted(shown)],
             "axis": build_axis(events, window),
             "window": window,
             "window_prev": window.neighbour(-1) if window else None,
