@@ -10,5 +10,7 @@ from django.db import connection
 @pytest.mark.django_db
 def test_the_configured_database_is_the_one_under_test():
     url = os.environ.get("DATABASE_URL", "sqlite:")
-    expected = "postgresql" if url.startswith(("postgres:", "postgresql:")) else "sqlite"
+    expected = (
+        "postgresql" if url.startswith(("postgres:", "postgresql:")) else "sqlite"
+    )
     assert connection.vendor == expected

@@ -205,7 +205,9 @@ def _buckets(dated, trunc, *, bounds: bool = False) -> list[dict]:
     )
 
 
-def _density(dated, years, first: dt.datetime, last: dt.datetime, window: Window | None):
+def _density(
+    dated, years, first: dt.datetime, last: dt.datetime, window: Window | None
+):
     """Events per year (per month when the range is short) over the whole filtered
     range, from aggregate queries."""
     by_month = (last.year - first.year) < 2

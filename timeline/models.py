@@ -378,7 +378,9 @@ def unique_slug(model: type[models.Model], name: str) -> str:
     return slug
 
 
-def reading_fingerprint(article_id: int, sentence_text: str, offset: int, kind: str) -> str:
+def reading_fingerprint(
+    article_id: int, sentence_text: str, offset: int, kind: str
+) -> str:
     """Identify a reading across re-extractions: the article, the sentence's words, the
     trigger's place in it and the kind read there."""
     raw = f"{article_id}\x1f{sentence_text}\x1f{offset}\x1f{kind}"

@@ -77,16 +77,28 @@ class _Plan:
     reports: dict[tuple[str, dt.date], list[tuple[int, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    reference: tuple[Actor, int] | None = None
 
 
-def synthesize(*, events: int, seed: int = 7, actors: int | None = None) -> dict:
-    """Add ``events`` synthetic events (and their articles, actors and places)."""
+REFERENCE_ACTOR = "Reference Monitoring Group"
+
+
+def synthesize(
+    *, events: int, seed: int = 7, actors: int | None = None, reference: int = 0
+) -> dict:
+    """Add ``events`` synthetic events (and their articles, actors and places).
+
+    ``reference`` of them (at most) go to one actor, the "Reference Monitoring Group",
+    and to it alone: a view of the same size whatever the size of the timeline, for
+    measuring what the rest of the data costs a view."""
     rng = random.Random(seed)
     actor_count = actors or max(50, min(5000, events // 20))
     with transaction.atomic():
         actor_rows = _actors(actor_count, seed)
         place_rows = _places(max(30, min(600, events // 100)), seed)
         plan = _plan(events, rng, actor_rows, place_rows)
+        if reference:
+            _reference(plan, min(reference, events), seed)
         Event.objects.bulk_create(plan.events, batch_size=BATCH)
         counts = _reports(plan, seed)
         _links(plan, actor_rows, place_rows)
@@ -176,6 +188,15 @@ def _plan(
                 (i, f"{title}, {outlet} reported ({_iso(start, precision)}).")
             )
     return plan
+
+
+def _reference(plan: _Plan, count: int, seed: int) -> None:
+    """Give the first ``count`` planned events to the reference actor alone."""
+    actor = Actor.objects.create(
+        name=REFERENCE_ACTOR, slug=slugify(REFERENCE_ACTOR), kind="organisation"
+    )
+    ActorAlias.objects.create(actor=actor, name=actor.name, is_canonical=True)
+    plan.reference = (actor, count)
 
 
 def _interval(moment: dt.datetime, precision: str) -> tuple[dt.datetime, dt.datetime]:
@@ -272,11 +293,14 @@ def _reports(plan: _Plan, seed: int) -> dict:
 
 
 def _links(plan: _Plan, actors: list[Actor], places: list[Place]) -> None:
+    reference, count = plan.reference or (None, 0)
     EventActor.objects.bulk_create(
         (
-            EventActor(event=event, actor=actors[a])
-            for event, who in zip(plan.events, plan.actors_of, strict=True)
-            for a in who
+            EventActor(event=event, actor=reference if n < count else actors[a])
+            for n, (event, who) in enumerate(
+                zip(plan.events, plan.actors_of, strict=True)
+            )
+            for a in (who[:1] if n < count else who)
         ),
         batch_size=BATCH,
     )

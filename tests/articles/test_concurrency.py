@@ -100,12 +100,15 @@ SHELL = (
 @pytest.mark.django_db(transaction=True)
 def test_two_processes_ingesting_the_same_files_store_everything_once(tmp_path):
     own = tmp_path / "own.jsonl"
-    own.write_text("\n".join(json.dumps(r) for r in OWN_RECORDS) + "\n", encoding="utf-8")
+    own.write_text(
+        "\n".join(json.dumps(r) for r in OWN_RECORDS) + "\n", encoding="utf-8"
+    )
     files = [str(own), *sorted(str(p) for p in DEMO_DIR.glob("*.json"))]
 
-    with fresh_database(tmp_path, "together") as together, fresh_database(
-        tmp_path, "alone"
-    ) as alone:
+    with (
+        fresh_database(tmp_path, "together") as together,
+        fresh_database(tmp_path, "alone") as alone,
+    ):
         run("migrate", "--verbosity", "0", database=together)
         first = manage("ingest", "--no-progress", *files, database=together)
         second = manage("ingest", "--no-progress", *reversed(files), database=together)

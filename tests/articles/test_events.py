@@ -137,7 +137,9 @@ def test_speaking_with_counterparts_is_a_meeting():
 
 
 def test_a_line_break_ends_a_sentence():
-    doc = build_nlp()("Kenya: talks resume\nThe mediators announce in a statement that talks resume.")
+    doc = build_nlp()(
+        "Kenya: talks resume\nThe mediators announce in a statement that talks resume."
+    )
     assert [s.text.strip() for s in doc.sents] == [
         "Kenya: talks resume",
         "The mediators announce in a statement that talks resume.",

@@ -39,18 +39,23 @@ def corpus(tmp_path) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_interrupted_ingest_restarted_ends_as_an_uninterrupted_one(tmp_path):
     files = corpus(tmp_path)
-    with fresh_database(tmp_path, "whole") as whole, fresh_database(
-        tmp_path, "resumed"
-    ) as resumed:
+    with (
+        fresh_database(tmp_path, "whole") as whole,
+        fresh_database(tmp_path, "resumed") as resumed,
+    ):
         run("migrate", "--verbosity", "0", database=whole)
         run("ingest", "--no-progress", "--batch-size", "4", *files, database=whole)
 
         run("migrate", "--verbosity", "0", database=resumed)
-        process = manage("ingest", "--no-progress", "--batch-size", "4", *files, database=resumed)
+        process = manage(
+            "ingest", "--no-progress", "--batch-size", "4", *files, database=resumed
+        )
         done = "select count(*) from articles_article where extraction_status = 'done'"
         deadline = time.monotonic() + 300
         while query(resumed, done)[0][0] < 8:
-            assert process.poll() is None, "the ingest ended before it could be interrupted"
+            assert process.poll() is None, (
+                "the ingest ended before it could be interrupted"
+            )
             assert time.monotonic() < deadline
             time.sleep(0.2)
         process.send_signal(signal.SIGKILL)  # no chance to tidy up

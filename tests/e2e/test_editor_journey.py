@@ -83,7 +83,9 @@ def test_editor_adds_an_article_merges_two_events_and_the_merge_survives(
     assert kept.status == "confirmed"
     assert kept.evidence.count() == 2
     # No new automatic meeting or agreement came back beside the merged event.
-    again = Event.objects.visible().filter(kind__in=["meeting", "negotiation", "agreement"])
+    again = Event.objects.visible().filter(
+        kind__in=["meeting", "negotiation", "agreement"]
+    )
     assert list(again) == [kept]
     page.goto(live_server.url + f"/?event={kept.pk}")
     panel = page.get_by_test_id("event-detail")

@@ -64,7 +64,9 @@ def test_analyst_filters_opens_an_event_reads_it_and_shares_the_url(
     # Locator waits, not wait_for_function: our CSP forbids the eval it relies on.
     expect(page.get_by_test_id("event")).not_to_have_count(everything)
     filtered_url = page.url
-    assert page.locator(f'[data-testid="event"][data-event-id="{truce.pk}"]').count() == 1
+    assert (
+        page.locator(f'[data-testid="event"][data-event-id="{truce.pk}"]').count() == 1
+    )
 
     open_event_and_check_panel(page, truce)
     panel_url = page.url

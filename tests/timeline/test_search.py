@@ -45,7 +45,16 @@ def test_sentences_are_searched_too(events):
 
 
 def test_query_syntax_is_taken_as_words(events):
-    for text in ['"', "NEAR(a b)", "port OR airport", "-port", "*", "a:*|b", "'; drop", "&!"]:
+    for text in [
+        '"',
+        "NEAR(a b)",
+        "port OR airport",
+        "-port",
+        "*",
+        "a:*|b",
+        "'; drop",
+        "&!",
+    ]:
         list(Event.objects.search(text))  # never a database error
     assert found("port airport") == []  # OR is no operator: both words must match
     assert found("!!!") == []

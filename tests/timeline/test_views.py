@@ -237,7 +237,8 @@ def test_a_month_precise_event_spans_its_month(client, db):
     event.save()
     html = html_of(client.get("/", {"at": "2010"}))
     left, width = map(
-        float, re.search(r'<rect x="([\d.]+)%" y="\d+" width="([\d.]+)%"', html).groups()
+        float,
+        re.search(r'<rect x="([\d.]+)%" y="\d+" width="([\d.]+)%"', html).groups(),
     )
     assert 24 < left < 25 and 8 < width < 8.5  # April: days 90-120 of 365
 

@@ -40,7 +40,10 @@ def run(statements_by_vendor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0003_editors_group"), ("articles", "0002_sentence_search")]
+    dependencies = [
+        ("timeline", "0003_editors_group"),
+        ("articles", "0002_sentence_search"),
+    ]
 
     operations = [
         migrations.RunPython(

@@ -33,7 +33,9 @@ def axis_marks(axis, form) -> str:
 
     def shape(mark) -> str:
         if mark.point:
-            return format_html('<circle cx="{}%" cy="{}" r="5"/>', f"{mark.left:.3f}", mark.y + 6)
+            return format_html(
+                '<circle cx="{}%" cy="{}" r="5"/>', f"{mark.left:.3f}", mark.y + 6
+            )
         return format_html(
             '<rect x="{}%" y="{}" width="{}%" height="12" rx="3"/>',
             f"{mark.left:.3f}",
