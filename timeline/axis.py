@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import TruncMonth, TruncYear
 
 from .dates import format_at_precision
-from .filters import Window, _add_months
+from .forms import Window, _add_months
 
 MARK_LIMIT = 400  # marks drawn on the axis; the list below pages through everything
 LANES = 6

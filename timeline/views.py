@@ -25,7 +25,7 @@ from icalendar import Event as CalendarEvent
 from .axis import build_axis
 from .dates import format_at_precision, iso_at_precision
 from .exports import SCHEMA_VERSION, actor_records, event_record
-from .filters import TimelineFilter, outlets
+from .forms import TimelineFilter, outlets
 from .models import Actor, Event, EventActor, Evidence, Place
 
 PAGE_SIZE = 50
