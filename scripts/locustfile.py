@@ -1,5 +1,5 @@
 """An analyst's journey under load: open the timeline, filter by an actor, open an
-event, export the filtered view. Only against this machine: run it with `make load`
+event, export that actor's events of one year. Only against this machine: run it with `make load`
 (bounded users and time) while `make serve` runs."""
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ class Analyst(HttpUser):
 
     def on_start(self) -> None:
         page = self.client.get("/", name="/ (timeline)").text
-        self.actors = re.findall(r'<option value="([a-z0-9-]+)"', page) or [""]
+        menu = page.split('name="actor"', 1)[-1].split("</select>", 1)[0]
+        self.actors = re.findall(r'<option value="([a-z0-9-]+)"', menu) or [""]
         self.events = re.findall(r'data-testid="event" data-event-id="(\d+)"', page) or ["1"]
+        self.years = re.findall(r'<time datetime="(\d{4})', page) or ["2017"]
 
     @task
     def journey(self) -> None:
@@ -37,4 +39,7 @@ class Analyst(HttpUser):
         self.client.get(
             f"/?actor={actor}&event={event}", headers=HTMX, name="/?event= (htmx panel)"
         )
-        self.client.get(f"/export.csv?actor={actor}", name="/export.csv?actor=")
+        year = random.choice(self.years)
+        self.client.get(
+            f"/export.csv?actor={actor}&at={year}", name="/export.csv?actor=&at= (a year)"
+        )
