@@ -240,8 +240,9 @@ def record_extraction(
             actor_rows[m.affiliation].pk for m in candidate.actors if m.affiliation
         }
         place_ids = {place_rows[p.canonical].pk for p in candidate.places}
-        # An editor's event keeps the actors and places the editor left on it.
-        own_event = evidence.fingerprint not in claims
+        # An editor's event keeps the actors and places the editor left on it; a dated
+        # new event gets its links when merging refreshes it, below.
+        own_event = evidence.fingerprint not in claims and evidence.start is None
         for actor_id in sorted(actor_ids):
             links[Evidence.actors.through].append(
                 Evidence.actors.through(evidence_id=evidence.pk, actor_id=actor_id)
@@ -365,16 +366,16 @@ def merge_evidence(*, evidence: Iterable[Evidence]) -> None:
     if not seeds:
         return
     pool = _blocked_pool(seeds)
-    touched = _regroup(pool)
+    seed_ids = {e.pk for e in seeds}
+    # The events the seeds end on are refreshed too: that gives new events their links.
+    touched = _regroup(pool) | {p.event_id for p in pool if p.pk in seed_ids}
     if touched:
         # The pool holds every piece of evidence of the events it touches, already
         # moved to their groups: the events are refreshed from it without reloading.
         held: dict[int, list[Evidence]] = {}
         for piece in pool:
             held.setdefault(piece.event_id, []).append(piece)
-        events = Event.objects.filter(pk__in=touched).prefetch_related(
-            "event_actors", "places"
-        )
+        events = Event.objects.filter(pk__in=touched)
         _refresh(events, lambda event: held.get(event.pk, []))
 
 
@@ -405,7 +406,7 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
         .select_related("sentence__article")
         # Bodies are large and unused here: the article's URL and the sentence's place
         # are what grouping and the choice of a representative need.
-        .defer("sentence__text", "sentence__article__text")
+        .defer(*UNUSED_IN_MERGING)
     )
     return _with_links(pool)
 
@@ -462,6 +463,18 @@ def _settle_group(members: list[Evidence]) -> set[int]:
     return set(holding)
 
 
+# Columns grouping and refreshing never read: large text and JSON left in the database.
+UNUSED_IN_MERGING = (
+    "mentions",
+    "time_text",
+    "time_value",
+    "fingerprint",
+    "sentence__text",
+    "sentence__article__text",
+    "sentence__article__title",
+    "sentence__article__extraction_error",
+)
+
 EVENT_FIELDS = [
     "kind",
     "title",
@@ -481,16 +494,14 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
     event_ids = set(event_ids)
     if not event_ids:
         return
-    events = Event.objects.filter(pk__in=event_ids).prefetch_related(
-        "event_actors", "places"
-    )
+    events = Event.objects.filter(pk__in=event_ids)
     held: dict[int, list[Evidence]] = {}
     for piece in _with_links(
         list(
             Evidence.objects.filter(event_id__in=event_ids)
             .order_by()
             .select_related("sentence__article")
-            .defer("sentence__text", "sentence__article__text")
+            .defer(*UNUSED_IN_MERGING)
         )
     ):
         held.setdefault(piece.event_id, []).append(piece)
@@ -511,6 +522,18 @@ def _refresh(
         [],
     )
     PlaceLink = Event.places.through
+    events = list(events)
+    ids = [e.pk for e in events]
+    roles: dict[int, dict[int, int]] = {}
+    for event_id, actor_id, pk in EventActor.objects.filter(event_id__in=ids).values_list(
+        "event_id", "actor_id", "pk"
+    ):
+        roles.setdefault(event_id, {})[actor_id] = pk
+    placed: dict[int, set[int]] = {}
+    for event_id, place_id in PlaceLink.objects.filter(event_id__in=ids).values_list(
+        "event_id", "place_id"
+    ):
+        placed.setdefault(event_id, set()).add(place_id)
     for event in events:
         pieces = evidence_of(event)
         if not pieces:
@@ -524,13 +547,13 @@ def _refresh(
         if [getattr(event, f) for f in EVENT_FIELDS] != before:
             changed.append(event)
         wanted = {a for e in pieces for a in e.actor_ids}
-        held = {role.actor_id: role.pk for role in event.event_actors.all()}
+        held = roles.get(event.pk, {})
         stale_roles += [pk for actor_id, pk in held.items() if actor_id not in wanted]
         new_roles += [
             EventActor(event=event, actor_id=a) for a in sorted(wanted - set(held))
         ]
         wanted = {p for e in pieces for p in e.place_ids}
-        held = {p.pk for p in event.places.all()}
+        held = placed.get(event.pk, set())
         stale_places += [(event.pk, p) for p in held - wanted]
         new_places += [
             PlaceLink(event_id=event.pk, place_id=p) for p in sorted(wanted - held)
