@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles.extraction.actors import actor_key
 from articles.models import Article, Sentence
 
 from .dates import ISO_LENGTH
@@ -31,7 +32,6 @@ from .models import (
     alias_form,
     reading_fingerprint,
 )
-from articles.extraction.actors import actor_key
 
 OUTLETS = [
     "Synthetic Wire",

@@ -271,7 +271,7 @@ def _change_form_data(response) -> dict:
     """The values a change form would post back as it stands (inlines included)."""
     data = {}
     adminform = response.context["adminform"].form
-    for name, field in adminform.fields.items():
+    for name in adminform.fields:
         value = adminform[name].value()
         if value is None:
             continue
