@@ -65,6 +65,23 @@ class EventActorInline(admin.TabularInline):
     extra = 0
 
 
+class EvidenceLeftFilter(admin.SimpleListFilter):
+    """Events an editor kept whose sentences a re-extraction no longer finds."""
+
+    title = "evidence"
+    parameter_name = "evidence"
+
+    def lookups(self, request, model_admin):
+        return [("none", "None left (review)"), ("some", "Some")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(evidence_total=0)
+        if self.value() == "some":
+            return queryset.filter(evidence_total__gt=0)
+        return queryset
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = (
@@ -75,7 +92,13 @@ class EventAdmin(admin.ModelAdmin):
         "status",
         "evidence_count",
     )
-    list_filter = ("status", "kind", "precision", "sources_disagree")
+    list_filter = (
+        "status",
+        EvidenceLeftFilter,
+        "kind",
+        "precision",
+        "sources_disagree",
+    )
     search_fields = ("title", "evidence__sentence__text")
     date_hierarchy = "start"
     autocomplete_fields = ("places",)

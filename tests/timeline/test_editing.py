@@ -296,3 +296,29 @@ def _change_form_data(response) -> dict:
                 if value is not None and value is not False:
                     data[form.add_prefix(name)] = value
     return data
+
+
+def test_kept_events_whose_sentences_are_gone_can_be_found_for_review(
+    editor_client, demo_articles, django_capture_on_commit_callbacks
+):
+    article = demo_articles[0]
+    event = next(
+        e
+        for e in Event.objects.visible().order_by("pk")
+        if set(e.evidence.values_list("sentence__article", flat=True)) == {article.pk}
+    )
+    act(editor_client, "event", "confirm", [event])
+    page = reverse("admin:articles_article_change", args=[article.pk])
+    data = _change_form_data(editor_client.get(page))
+    data["text"] = "An unrelated paragraph about the weather in the mountains."
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(page, data, follow=True).status_code == 200
+    orphans = Event.objects.filter(status="confirmed", evidence__isnull=True)
+    assert event in orphans
+    listing = editor_client.get(
+        reverse("admin:timeline_event_changelist"), {"evidence": "none"}
+    ).content.decode()
+    for orphan in orphans:
+        assert reverse("admin:timeline_event_change", args=[orphan.pk]) in listing
+    event.refresh_from_db()
+    assert event.status == "confirmed"  # kept, for an editor to decide
