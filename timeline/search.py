@@ -2,7 +2,7 @@
 
 PostgreSQL matches ``to_tsvector('english', ...)`` against a prefix ``to_tsquery``,
 served by GIN expression indexes; SQLite matches FTS5 tables (porter stemming) kept in
-step by triggers. Both are made by migrations (articles 0002, timeline 0004). Every word
+step by triggers. Both are made by migrations with articles.fulltext. Every word
 of the query must match, as a word or the start of one ("cease" finds "ceasefire").
 """
 
@@ -13,9 +13,13 @@ import re
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from articles.fulltext import fts_table
+
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
 
+EVENTS_FTS = fts_table("timeline_event")
+SENTENCES_FTS = fts_table("articles_sentence")
 SQL = {
     "postgresql": {
         "title": "SELECT id FROM timeline_event WHERE to_tsvector('english'::regconfig, "
@@ -24,9 +28,8 @@ SQL = {
         "to_tsvector('english'::regconfig, text) @@ to_tsquery('english'::regconfig, %s)",
     },
     "sqlite": {
-        "title": "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
-        "sentence": "SELECT rowid FROM articles_sentence_fts "
-        "WHERE articles_sentence_fts MATCH %s",
+        "title": f"SELECT rowid FROM {EVENTS_FTS} WHERE {EVENTS_FTS} MATCH %s",
+        "sentence": f"SELECT rowid FROM {SENTENCES_FTS} WHERE {SENTENCES_FTS} MATCH %s",
     },
 }
 
@@ -39,15 +42,6 @@ def _query(terms: list[str]) -> str:
     if connection.vendor == "postgresql":
         return " & ".join(f"{t}:*" for t in terms)
     return " ".join(f'"{t}"*' for t in terms)
-
-
-def matching(what: str, text: str) -> RawSQL | None:
-    """Ids of event titles (``what="title"``) or sentences matching every word of
-    ``text``; None when the text has no words."""
-    terms = words(text)
-    if not terms:
-        return None
-    return RawSQL(SQL[connection.vendor][what], [_query(terms)])
 
 
 def matching_events(text: str) -> RawSQL | None:
