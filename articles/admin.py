@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from .models import Article, Sentence
-from .records import MAX_TEXT_CHARS, InvalidRecord, check_publication_date, clean_text
+from .records import InvalidRecord, check_publication_date, clean_body, clean_text
 from .tasks import enqueue_extraction
 
 
@@ -26,14 +26,10 @@ class ArticleForm(forms.ModelForm):
         return clean_text(self.cleaned_data["outlet"]).strip()
 
     def clean_text(self) -> str:
-        text = clean_text(self.cleaned_data["text"])
-        if not text.strip():
-            raise forms.ValidationError("The text is empty.")
-        if len(text) > MAX_TEXT_CHARS:
-            raise forms.ValidationError(
-                f"The text is longer than {MAX_TEXT_CHARS:,} characters."
-            )
-        return text
+        try:
+            return clean_body(self.cleaned_data["text"])
+        except InvalidRecord as exc:
+            raise forms.ValidationError(str(exc)) from None
 
     def clean_published_at(self):
         date = self.cleaned_data["published_at"]

@@ -32,6 +32,16 @@ def clean_text(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or ch >= " " and ch != "\x7f")
 
 
+def clean_body(value: str) -> str:
+    """An article's text without control characters; empty or oversized is refused."""
+    text = clean_text(value).strip()
+    if not text:
+        raise InvalidRecord("text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidRecord(f"text is longer than {MAX_TEXT_CHARS:,} characters")
+    return text
+
+
 def parse_record(data: Any, *, today: dt.date | None = None) -> ArticleRecord:
     if not isinstance(data, dict):
         raise InvalidRecord(f"expected a JSON object, got {type(data).__name__}")
@@ -47,11 +57,7 @@ def parse_record(data: Any, *, today: dt.date | None = None) -> ArticleRecord:
     except ValidationError:
         raise InvalidRecord(f"url is not an http(s) URL: {url[:100]!r}") from None
     published_at = parse_published_at(data["published_at"], today=today)
-    text = clean_text(data["text"]).strip()
-    if not text:
-        raise InvalidRecord("text is empty")
-    if len(text) > MAX_TEXT_CHARS:
-        raise InvalidRecord(f"text is longer than {MAX_TEXT_CHARS:,} characters")
+    text = clean_body(data["text"])
     title = " ".join(clean_text(data["title"]).split())
     outlet = " ".join(clean_text(data["outlet"]).split())
     if not title:
