@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import io
 import json
 from pathlib import Path
 
 import factory
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from articles.models import Article
+
+EDITOR_PASSWORD = "a-long-pass-phrase"
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "articles" / "demo"
@@ -31,6 +37,29 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 @pytest.fixture
 def article_factory(db):
     return ArticleFactory
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Editors group, made as `make_editor` makes one."""
+    if not Group.objects.filter(name="Editors").exists():
+        # Transactional tests start from an emptied database: make the group as the
+        # migration does.
+        migration = importlib.import_module("timeline.migrations.0003_editors_group")
+        migration.create_editors(django_apps, None)
+    call_command(
+        "make_editor", "editor", "--email", "editor@example.org", stdout=io.StringIO()
+    )
+    user = User.objects.get(username="editor")
+    user.set_password(EDITOR_PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ chromium measures the first screen and a filter and a zoom as an analyst sees th
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -33,6 +34,9 @@ from .synthetic import REFERENCE_ACTOR, synthesize
 RUNS = 5
 REFERENCE = 50  # events of one actor, the same at every size: the exported view
 HTMX = {"HTTP_HX_REQUEST": "true"}
+# Debian's chromium, driven by Playwright (here and in the browser tests). The machine has
+# no internet: without these flags Chromium stalls on background requests.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -155,7 +159,7 @@ def _browser(database: dict, pages: dict) -> dict[str, float]:
         _wait_for(base)
         with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
             )
             # The timing hooks are evaluated scripts, which our CSP forbids to pages.
             page = chromium.new_page(

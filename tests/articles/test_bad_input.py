@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -26,16 +25,6 @@ GERMAN = (
 
 def ingest(*paths):
     call_command("ingest", *map(str, paths), "--no-progress")
-
-
-@pytest.fixture
-def editor_client(client):
-    user = User.objects.create_user("desk", "desk@example.org", "long-enough-pass")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def admin_form(**overrides) -> dict:

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The machine has no internet: without these flags Chromium stalls on background requests.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from timeline.benchmarks import CHROMIUM, CHROMIUM_ARGS
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by

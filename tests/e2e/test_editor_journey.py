@@ -3,13 +3,11 @@ timeline, merges two of them, re-extracts the article, and finds the merge in pl
 
 from __future__ import annotations
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group, User
 
+from tests.conftest import EDITOR_PASSWORD
 from timeline.models import Event, EventMerge
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -19,19 +17,6 @@ TEXT = (
     "The two sides agreed a ceasefire for the northern province on Tuesday, "
     "UN mediators said on Wednesday."
 )
-
-
-@pytest.fixture
-def editor(db):
-    # Transactional tests start from an emptied database: make the group as the
-    # migration does.
-    migration = importlib.import_module("timeline.migrations.0003_editors_group")
-    migration.create_editors(django_apps, None)
-    user = User.objects.create_user("desk", "desk@example.org", "a-long-pass-phrase")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def run_action(page, label: str) -> None:
@@ -44,8 +29,8 @@ def test_editor_adds_an_article_merges_two_events_and_the_merge_survives(
     live_server, editor, page, screenshot
 ):
     page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", "a-long-pass-phrase")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", EDITOR_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
 
@@ -94,4 +79,4 @@ def test_editor_adds_an_article_merges_two_events_and_the_merge_survives(
 
     page.goto(live_server.url + f"/admin/timeline/event/{kept.pk}/history/")
     history = page.inner_text("#content")
-    assert "Merged events" in history and "desk" in history
+    assert "Merged events" in history and editor.username in history
