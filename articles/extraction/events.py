@@ -117,7 +117,8 @@ def find_events(
     """
     attachments = _attach_timexes(doc, timexes)
     candidates: list[EventCandidate] = []
-    for index, sent in enumerate(content_sentences(doc)):
+    sentences = content_sentences(doc)
+    for index, sent in enumerate(sentences):
         found: dict[tuple[str, str], EventCandidate] = {}
         for token in sent:
             kind = classify_trigger(token)
@@ -139,7 +140,9 @@ def find_events(
             if best is None or _preference(candidate) > _preference(best):
                 found[key] = candidate
         candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
-    return _date_by_focus(doc, candidates, timexes, attachments, actors, published_at)
+    return _date_by_focus(
+        doc, sentences, candidates, timexes, attachments, actors, published_at
+    )
 
 
 DAY_RANK = list(Precision).index(Precision.DAY)
@@ -149,6 +152,7 @@ FOCUS_WINDOW = 3
 
 def _date_by_focus(
     doc: Doc,
+    sentences: list[Span],
     candidates: list[EventCandidate],
     timexes: list[Timex],
     attachments: dict[int, list[tuple[Timex, Span]]],
@@ -165,7 +169,6 @@ def _date_by_focus(
     expression of its own and names one of the same actors. The date is marked as
     resolved by focus; a sentence about other participants never lends its date.
     """
-    sentences = list(content_sentences(doc))
     names = [_sentence_actors(sent, actors) for sent in sentences]
     sources = _focus_sources(doc, sentences, candidates, timexes, attachments)
     dated_keys = {
