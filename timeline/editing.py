@@ -24,7 +24,7 @@ from .models import (
     Evidence,
     EvidenceClaim,
 )
-from .services import _apply_evidence, _with_links, refresh_events
+from .services import apply_evidence, refresh_events, with_links
 
 
 def claim(events: Iterable[Event]) -> None:
@@ -105,7 +105,7 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
         other.save(update_fields=["status", "merged_into"])
     if kept.status == Event.Status.AUTO:
         # Until now the evidence decided its fields: let all of it decide once more.
-        _apply_evidence(kept, _with_links(list(_pieces(kept))))
+        apply_evidence(kept, with_links(list(_pieces(kept))))
         kept.status = Event.Status.CONFIRMED
         kept.save()
     claim([kept])
@@ -143,7 +143,7 @@ def undo_merge(merge: EventMerge) -> list[Event]:
 @transaction.atomic
 def split_evidence(evidence: Sequence[Evidence]) -> Event:
     """Move some evidence of an event to a new event of its own, owned by editors."""
-    pieces = _with_links(
+    pieces = with_links(
         list(
             Evidence.objects.filter(pk__in=[e.pk for e in evidence]).select_related(
                 "sentence__article"
@@ -154,7 +154,7 @@ def split_evidence(evidence: Sequence[Evidence]) -> Event:
         raise ValueError("Choose the evidence to split off.")
     sources = {p.event_id for p in pieces}
     event = Event(status=Event.Status.CONFIRMED)
-    _apply_evidence(event, pieces)
+    apply_evidence(event, pieces)
     event.save()
     Evidence.objects.filter(pk__in=[p.pk for p in pieces]).update(event=event)
     EventActor.objects.bulk_create(

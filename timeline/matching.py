@@ -52,7 +52,7 @@ class Reading:
 
     @classmethod
     def of(cls, evidence) -> Reading:
-        """A reading of stored evidence that carries the ids services._with_links sets."""
+        """A reading of stored evidence that carries the ids services.with_links sets."""
         return cls(
             family=kind_family(evidence.kind),
             start=evidence.start,

@@ -408,10 +408,10 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
         # are what grouping and the choice of a representative need.
         .defer(*UNUSED_IN_MERGING)
     )
-    return _with_links(pool)
+    return with_links(pool)
 
 
-def _with_links(pieces: list[Evidence]) -> list[Evidence]:
+def with_links(pieces: list[Evidence]) -> list[Evidence]:
     """Give each piece of evidence the ids of its actors (``actor_ids``, ``person_ids``)
     and places (``place_ids``): two queries, no model instances for the links."""
     ids = [e.pk for e in pieces]
@@ -496,7 +496,7 @@ def refresh_events(*, event_ids: Iterable[int]) -> None:
         return
     events = Event.objects.filter(pk__in=event_ids)
     held: dict[int, list[Evidence]] = {}
-    for piece in _with_links(
+    for piece in with_links(
         list(
             Evidence.objects.filter(event_id__in=event_ids)
             .order_by()
@@ -512,7 +512,7 @@ def _refresh(
     events: Iterable[Event], evidence_of: Callable[[Event], list[Evidence]]
 ) -> None:
     """Refresh events given each one's evidence (with their sentences' articles and
-    the ids of _with_links), in a fixed number of queries."""
+    the ids of with_links), in a fixed number of queries."""
     gone, changed, stale_roles, new_roles, stale_places, new_places = (
         [],
         [],
@@ -543,7 +543,7 @@ def _refresh(
         if event.status != Event.Status.AUTO:
             continue
         before = [getattr(event, f) for f in EVENT_FIELDS]
-        _apply_evidence(event, pieces)
+        apply_evidence(event, pieces)
         if [getattr(event, f) for f in EVENT_FIELDS] != before:
             changed.append(event)
         wanted = {a for e in pieces for a in e.actor_ids}
@@ -586,7 +586,7 @@ def _reverse(text: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in text)
 
 
-def _apply_evidence(event: Event, pieces: list[Evidence]) -> None:
+def apply_evidence(event: Event, pieces: list[Evidence]) -> None:
     """Set an event's fields from its evidence (a function of the set, not its order)."""
     best = _representative(pieces)
     kinds = Counter(e.kind for e in pieces)

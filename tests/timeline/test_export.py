@@ -24,6 +24,10 @@ ISO_BY_PRECISION = {
 }
 
 
+# What every exported event carries (the export_timeline schema).
+EVENT_KEYS = {"title", "kind", "start", "precision", "actors", "places", "evidence"}
+
+
 def export() -> dict:
     out = io.StringIO()
     call_command("export_timeline", "--format", "json", stdout=out)
@@ -47,15 +51,7 @@ def test_export_schema(demo_articles):
         assert isinstance(actor["aliases"], list)
     assert data["events"], "the demo articles yield events"
     for event in data["events"]:
-        assert {
-            "title",
-            "kind",
-            "start",
-            "precision",
-            "actors",
-            "places",
-            "evidence",
-        } <= set(event)
+        assert EVENT_KEYS <= set(event)
         if event["start"] is not None:
             assert re.fullmatch(ISO_BY_PRECISION[event["precision"]], event["start"]), (
                 event

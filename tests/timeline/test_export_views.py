@@ -10,6 +10,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from tests.timeline.test_export import EVENT_KEYS
 from timeline.models import Actor, Event
 
 pytestmark = pytest.mark.django_db
@@ -26,15 +27,7 @@ def test_json_export_follows_the_export_schema_and_the_filters(client, demo_arti
     assert everything["schema"] == 1
     assert {"actors", "events"} <= set(everything)
     for event in everything["events"]:
-        assert {
-            "title",
-            "kind",
-            "start",
-            "precision",
-            "actors",
-            "places",
-            "evidence",
-        } <= set(event)
+        assert EVENT_KEYS <= set(event)
         for evidence in event["evidence"]:
             assert {"article_url", "outlet", "sentence"} <= set(evidence)
     meetings = json.loads(
