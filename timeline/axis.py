@@ -11,7 +11,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import TruncMonth, TruncYear
 
 from .dates import format_at_precision
-from .forms import Window, _add_months
+from .forms import Window, add_months
 
 MARK_LIMIT = 400  # marks drawn on the axis; the list below pages through everything
 LANES = 6
@@ -144,7 +144,7 @@ def _ticks(start: dt.datetime, end: dt.datetime, window: Window | None) -> list[
             ticks.append(Tick(_percent(moment, start, end), str(year), f"{year:04d}"))
     elif window.unit == "year":
         for month in range(12):
-            moment = _add_months(start, month)
+            moment = add_months(start, month)
             ticks.append(
                 Tick(_percent(moment, start, end), f"{moment:%b}", f"{moment:%Y-%m}")
             )

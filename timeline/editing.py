@@ -184,13 +184,16 @@ def merge_actors(actors: Sequence[Actor]) -> Actor:
         actor=kept, is_canonical=False
     )
     held = set(kept.event_roles.values_list("event_id", flat=True))
-    for role in EventActor.objects.filter(actor_id__in=others).order_by("pk"):
-        if role.event_id in held:
-            role.delete()
-        else:
-            role.actor = kept
-            role.save(update_fields=["actor"])
-            held.add(role.event_id)
+    moving, doubled = [], []
+    for pk, event_id in (
+        EventActor.objects.filter(actor_id__in=others)
+        .order_by("pk")
+        .values_list("pk", "event_id")
+    ):
+        (doubled if event_id in held else moving).append(pk)
+        held.add(event_id)
+    EventActor.objects.filter(pk__in=doubled).delete()
+    EventActor.objects.filter(pk__in=moving).update(actor=kept)
     Link = Evidence.actors.through
     linked = set(Link.objects.filter(actor=kept).values_list("evidence_id", flat=True))
     moving = list(Link.objects.filter(actor_id__in=others))

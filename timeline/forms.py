@@ -186,7 +186,7 @@ class Window:
                 )
             if month is not None:
                 start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
-                return cls(start, _add_months(start, 1), "month", f"{start:%B %Y}")
+                return cls(start, add_months(start, 1), "month", f"{start:%B %Y}")
             start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
             return cls(start, start.replace(year=year + 1), "year", f"{year}")
         except (ValueError, OverflowError):
@@ -205,11 +205,11 @@ class Window:
         if self.unit == "day":
             return f"{self.start + dt.timedelta(days=step):%Y-%m-%d}"
         if self.unit == "month":
-            return f"{_add_months(self.start, step):%Y-%m}"
+            return f"{add_months(self.start, step):%Y-%m}"
         return f"{self.start.year + step:04d}"
 
 
-def _add_months(moment: dt.datetime, months: int) -> dt.datetime:
+def add_months(moment: dt.datetime, months: int) -> dt.datetime:
     index = moment.year * 12 + moment.month - 1 + months
     return moment.replace(year=index // 12, month=index % 12 + 1, day=1)
 
