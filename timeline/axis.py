@@ -100,7 +100,7 @@ def build_axis(events, window: Window | None) -> Axis | None:
         total = bounds["total"]
     else:
         start, end = window.start, window.end
-        in_view = dated.filter(start__lt=end, end__gte=start)
+        in_view = dated.in_window(start, end)
         total = in_view.count()
     rows = list(
         in_view.order_by("start", "id").values(

@@ -156,8 +156,8 @@ class EventQuerySet(models.QuerySet):
         return self.filter(start__isnull=True)
 
     def in_window(self, start: dt.datetime, end: dt.datetime) -> EventQuerySet:
-        """Events whose interval overlaps [start, end]."""
-        return self.filter(start__lte=end, end__gte=start)
+        """Events whose interval overlaps [start, end): a window of the axis."""
+        return self.filter(start__lt=end, end__gte=start)
 
     def chronological(self) -> EventQuerySet:
         return self.order_by(models.F("start").asc(nulls_last=True), "end", "id")
@@ -170,7 +170,9 @@ class EventQuerySet(models.QuerySet):
             "places",
             models.Prefetch(
                 "evidence",
-                queryset=Evidence.objects.select_related("sentence__article").order_by(
+                queryset=Evidence.objects.select_related("sentence__article")
+                .defer("sentence__article__text")
+                .order_by(
                     "sentence__article__outlet",
                     "sentence__article_id",
                     "sentence__index",

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -26,7 +26,7 @@ from .axis import build_axis
 from .dates import format_at_precision, iso_at_precision
 from .exports import SCHEMA_VERSION, actor_records, event_record
 from .forms import TimelineFilter, outlets
-from .models import Actor, Event, EventActor, Evidence, Place
+from .models import Actor, Event, Evidence, Place
 
 PAGE_SIZE = 50
 UNDATED_LIMIT = 50
@@ -81,11 +81,11 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
     window = data.get("at")
     listed = events.dated().order_by("start", "id")
     if window is not None:
-        listed = listed.filter(start__lt=window.end, end__gte=window.start)
+        listed = listed.in_window(window.start, window.end)
     if data.get("after"):
         moment, pk = data["after"]
         listed = listed.filter(Q(start__gt=moment) | Q(start=moment, pk__gt=pk))
-    page = list(_for_list(listed)[: PAGE_SIZE + 1])
+    page = list(listed.for_timeline()[: PAGE_SIZE + 1])
     more = page[PAGE_SIZE - 1] if len(page) > PAGE_SIZE else None
     undated = []
     undated_total = 0
@@ -93,7 +93,7 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
         undated_events = events.undated()
         undated_total = undated_events.count()
         undated = list(
-            _for_list(undated_events.order_by("title", "id"))[:UNDATED_LIMIT]
+            undated_events.order_by("title", "id").for_timeline()[:UNDATED_LIMIT]
         )
     # The actor menu offers the actors of the events in view (and the one chosen):
     # bounded whatever the size of the timeline; every actor has its own page.
@@ -129,26 +129,11 @@ def _vary(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _for_list(events):
-    return events.prefetch_related(
-        Prefetch("event_actors", queryset=EventActor.objects.select_related("actor")),
-        "places",
-        Prefetch(
-            "evidence",
-            queryset=Evidence.objects.select_related("sentence__article")
-            .defer("sentence__article__text")
-            .order_by(
-                "sentence__article__outlet", "sentence__article_id", "sentence__index"
-            ),
-        ),
-    )
-
-
 def _detail(pk: int | None) -> dict | None:
     """The open event: its evidence grouped by outlet."""
     if pk is None:
         return None
-    event = _for_list(Event.objects.visible().filter(pk=pk)).first()
+    event = Event.objects.visible().filter(pk=pk).for_timeline().first()
     if event is None:
         return None
     by_outlet: dict[str, list[Evidence]] = {}
@@ -179,7 +164,7 @@ def _export_events(request: HttpRequest):
     events = form.events()
     window = form.cleaned_data.get("at")
     if window is not None:
-        events = events.filter(start__lt=window.end, end__gte=window.start)
+        events = events.in_window(window.start, window.end)
     return events, None
 
 
@@ -194,7 +179,9 @@ def export_json(request: HttpRequest) -> HttpResponse:
         yield f'{{"schema": {SCHEMA_VERSION}, "events": ['
         actor_ids: set[int] = set()
         separator = ""
-        for event in _for_list(events.order_by("start", "id")).iterator(chunk_size=500):
+        for event in (
+            events.order_by("start", "id").for_timeline().iterator(chunk_size=500)
+        ):
             actor_ids.update(r.actor_id for r in event.event_actors.all())
             yield separator + json.dumps(event_record(event), ensure_ascii=False)
             separator = ", "
@@ -233,7 +220,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
     def rows() -> Iterator[str]:
         yield writer.writerow(CSV_HEADER)
-        for event in _for_list(events.order_by("start", "id")).iterator(chunk_size=500):
+        for event in (
+            events.order_by("start", "id").for_timeline().iterator(chunk_size=500)
+        ):
             evidence = list(event.evidence.all())
             first = min(evidence, key=_reading_order, default=None)
             yield writer.writerow(
@@ -272,8 +261,8 @@ def export_ics(request: HttpRequest) -> HttpResponse:
     calendar.add("prodid", "-//Conflict Timelines//EN")
     calendar.add("version", "2.0")
     host = request.get_host()
-    for event in _for_list(events.dated().order_by("start", "id")).iterator(
-        chunk_size=500
+    for event in (
+        events.dated().order_by("start", "id").for_timeline().iterator(chunk_size=500)
     ):
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
@@ -309,8 +298,8 @@ def export_timelinejs(request: HttpRequest) -> HttpResponse:
     if error:
         return error
     items = []
-    for event in _for_list(events.dated().order_by("start", "id")).iterator(
-        chunk_size=500
+    for event in (
+        events.dated().order_by("start", "id").for_timeline().iterator(chunk_size=500)
     ):
         record = event_record(event)
         sentences = "".join(
