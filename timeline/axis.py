@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min
-from django.db.models.functions import TruncMonth, TruncYear
-
+from .counts import Month
 from .dates import format_at_precision
 from .forms import Window, add_months
 
@@ -63,12 +61,13 @@ class Axis:
     end: dt.datetime
     ticks: list[Tick]
     marks: list[Mark]
-    total: int  # events in the window
+    total: int  # events starting in the window
+    more: bool  # the window has events beyond the marks drawn
     density: list[Bar]
 
     @property
     def truncated(self) -> bool:
-        return self.total > len(self.marks)
+        return self.more
 
     @property
     def baseline(self) -> int:
@@ -79,33 +78,30 @@ class Axis:
         return self.baseline + 24
 
 
-def build_axis(events, window: Window | None) -> Axis | None:
-    """The axis for the filtered, dated ``events`` in ``window`` (everything if None);
-    None when there is nothing dated to draw."""
-    dated = events.filter(start__isnull=False)
-    # One aggregate gives the density by year and, from it, the range and the total.
-    years = _buckets(dated, TruncYear("start"), bounds=True)
-    if not years:
+def build_axis(events, window: Window | None, months: list[Month]) -> Axis | None:
+    """The axis for the filtered, dated ``events`` in ``window`` (everything if None),
+    given their counts by month (timeline.counts); None when there is nothing dated."""
+    if not months:
         return None
-    bounds = {
-        "first": min(b["first"] for b in years),
-        "last": max(b["last"] for b in years),
-        "total": sum(b["n"] for b in years),
-    }
+    first, last = months[0].month, months[-1].month
+    dated = events.filter(start__isnull=False)
     if window is None:
-        first, last = bounds["first"], bounds["last"]
         start = dt.datetime(first.year, 1, 1, tzinfo=dt.UTC)
         end = dt.datetime(last.year + 1, 1, 1, tzinfo=dt.UTC)
-        in_view = dated
-        total = bounds["total"]
+        total = sum(m.events for m in months)
     else:
         start, end = window.start, window.end
-        in_view = dated.in_window(start, end)
-        total = in_view.count()
+        if window.unit == "day":  # finer than the counts: the day's events
+            total = dated.filter(start__gte=start, start__lt=end).count()
+        else:
+            total = sum(
+                m.events for m in months if start.date() <= m.month < end.date()
+            )
+    # Marks for the events the window overlaps (one starting earlier included).
     rows = list(
-        in_view.order_by("start", "id").values(
-            "pk", "start", "end", "precision", "kind", "title"
-        )[:MARK_LIMIT]
+        dated.in_window(start, end)
+        .order_by("start", "id")
+        .values("pk", "start", "end", "precision", "kind", "title")[: MARK_LIMIT + 1]
     )
     return Axis(
         window=window,
@@ -122,9 +118,10 @@ def build_axis(events, window: Window | None) -> Axis | None:
                 else None
             ),
         ),
-        marks=_marks(rows, start, end),
+        marks=_marks(rows[:MARK_LIMIT], start, end),
         total=total,
-        density=_density(dated, years, bounds["first"], bounds["last"], window),
+        more=len(rows) > MARK_LIMIT,
+        density=_density(months, window),
     )
 
 
@@ -194,45 +191,26 @@ def _marks(rows: list[dict], start: dt.datetime, end: dt.datetime) -> list[Mark]
     return marks
 
 
-def _buckets(dated, trunc, *, bounds: bool = False) -> list[dict]:
-    extra = {"first": Min("start"), "last": Max("end")} if bounds else {}
-    return list(
-        dated.order_by()
-        .annotate(bucket=trunc)
-        .values("bucket")
-        .annotate(n=Count("id"), **extra)
-        .order_by("bucket")
-    )
-
-
-def _density(
-    dated, years, first: dt.datetime, last: dt.datetime, window: Window | None
-):
+def _density(months: list[Month], window: Window | None) -> list[Bar]:
     """Events per year (per month when the range is short) over the whole filtered
-    range, from aggregate queries."""
-    by_month = (last.year - first.year) < 2
-    counts = _buckets(dated, TruncMonth("start")) if by_month else years
-    if not counts:
-        return []
-    peak = max(c["n"] for c in counts)
+    range."""
+    by_month = (months[-1].month.year - months[0].month.year) < 2
+    counts: dict[dt.date, int] = {}
+    for m in months:
+        bucket = m.month if by_month else m.month.replace(month=1)
+        counts[bucket] = counts.get(bucket, 0) + m.events
+    peak = max(counts.values())
     share = 100 / len(counts)
     bars = []
-    for number, c in enumerate(counts):
-        bucket = c["bucket"]
-        if isinstance(bucket, dt.date) and not isinstance(bucket, dt.datetime):
-            bucket = dt.datetime.combine(bucket, dt.time(), tzinfo=dt.UTC)
-        at = f"{bucket:%Y-%m}" if by_month else f"{bucket:%Y}"
-        current = (
-            window is not None
-            and window.start <= bucket.replace(tzinfo=dt.UTC) < window.end
-        )
+    for number, (bucket, count) in enumerate(sorted(counts.items())):
+        moment = dt.datetime.combine(bucket, dt.time(), tzinfo=dt.UTC)
         bars.append(
             Bar(
                 label=f"{bucket:%b %Y}" if by_month else f"{bucket:%Y}",
-                at=at,
-                count=c["n"],
-                height=round(100 * c["n"] / peak, 1),
-                current=current,
+                at=f"{bucket:%Y-%m}" if by_month else f"{bucket:%Y}",
+                count=count,
+                height=round(100 * count / peak, 1),
+                current=window is not None and window.start <= moment < window.end,
                 left=round(number * share, 3),
                 width=round(share * 0.9, 3),
             )

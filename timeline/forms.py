@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from articles.models import Article
@@ -223,6 +224,17 @@ def _day_end(day: dt.date) -> dt.datetime:
 
 
 def outlets() -> list[str]:
-    return list(
-        Article.objects.order_by("outlet").values_list("outlet", flat=True).distinct()
-    )
+    """The outlets of the collection, in order. A loose index scan (one index probe
+    per outlet, a recursive query both databases run) instead of DISTINCT over every
+    article: the cost follows the number of outlets, not of articles."""
+    table = Article._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH RECURSIVE outlets(outlet) AS (
+                SELECT MIN(outlet) FROM {table}
+                UNION ALL
+                SELECT (SELECT MIN(outlet) FROM {table} WHERE outlet > outlets.outlet)
+                FROM outlets WHERE outlets.outlet IS NOT NULL
+            ) SELECT outlet FROM outlets WHERE outlet IS NOT NULL"""
+        )
+        return [outlet for (outlet,) in cursor.fetchall()]

@@ -421,3 +421,56 @@ class EventMerge(models.Model):
     def __str__(self) -> str:
         ids = ", ".join(str(a["event"]) for a in self.absorbed)
         return f"{ids} merged into {self.kept_id}"
+
+
+class MonthCount(models.Model):
+    """Dated events per month of their start, kind and status, kept by database
+    triggers on every write (timeline.counts), so the density strip and the range of
+    the axis cost the same with a thousand events or a million."""
+
+    month = models.DateField()  # the first day of the month (UTC) the event starts in
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=10)
+    events = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class EventMonth(MonthCount):
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "kind", "status"], name="event_month_unique"
+            )
+        ]
+
+
+class ActorMonth(MonthCount):
+    """The same counts for each actor's events."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "month", "kind", "status"], name="actor_month_unique"
+            )
+        ]
+
+
+class PlaceMonth(MonthCount):
+    """The same counts for the events at each place."""
+
+    place = models.ForeignKey(
+        Place, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "month", "kind", "status"], name="place_month_unique"
+            )
+        ]

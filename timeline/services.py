@@ -525,9 +525,9 @@ def _refresh(
     events = list(events)
     ids = [e.pk for e in events]
     roles: dict[int, dict[int, int]] = {}
-    for event_id, actor_id, pk in EventActor.objects.filter(event_id__in=ids).values_list(
-        "event_id", "actor_id", "pk"
-    ):
+    for event_id, actor_id, pk in EventActor.objects.filter(
+        event_id__in=ids
+    ).values_list("event_id", "actor_id", "pk"):
         roles.setdefault(event_id, {})[actor_id] = pk
     placed: dict[int, set[int]] = {}
     for event_id, place_id in PlaceLink.objects.filter(event_id__in=ids).values_list(

@@ -23,6 +23,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from .axis import build_axis
+from .counts import month_counts
 from .dates import format_at_precision, iso_at_precision
 from .exports import SCHEMA_VERSION, actor_records, event_record
 from .forms import TimelineFilter, outlets
@@ -79,12 +80,18 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
     data = form.cleaned_data
     events = form.events()
     window = data.get("at")
-    listed = events.dated().order_by("start", "id")
-    if window is not None:
-        listed = listed.in_window(window.start, window.end)
+    axis = build_axis(events, window, month_counts(data, events))
     if data.get("after"):
         moment, pk = data["after"]
+        listed = events.dated().order_by("start", "id")
+        if window is not None:
+            listed = listed.in_window(window.start, window.end)
         listed = listed.filter(Q(start__gt=moment) | Q(start=moment, pk__gt=pk))
+    else:
+        # The first page is the axis's first marks (same order, same window): fetched
+        # by key instead of filtering and sorting the events a second time.
+        keys = [mark.pk for mark in axis.marks[: PAGE_SIZE + 1]] if axis else []
+        listed = Event.objects.filter(pk__in=keys).order_by("start", "id")
     page = list(listed.for_timeline()[: PAGE_SIZE + 1])
     more = page[PAGE_SIZE - 1] if len(page) > PAGE_SIZE else None
     undated = []
@@ -107,7 +114,7 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
     context.update(
         {
             "actors": [(slug, name) for name, slug in sorted(shown)],
-            "axis": build_axis(events, window),
+            "axis": axis,
             "window": window,
             "window_prev": window.neighbour(-1) if window else None,
             "window_next": window.neighbour(1) if window else None,
@@ -149,7 +156,7 @@ def _detail(pk: int | None) -> dict | None:
     return {"event": event, "by_outlet": sorted(by_outlet.items()), "dates": dates}
 
 
-# Exports of the current filtered view ---------------------------------------------------
+# Exports of the current filtered view -------------------------------------------------
 
 
 def _export_events(request: HttpRequest):
