@@ -43,8 +43,11 @@ def _sqlite_drop(table: str) -> list[str]:
     ]
 
 
-def full_text_index(table: str, column: str, index: str) -> migrations.RunPython:
-    """The migration operation that makes (and, reversed, drops) the index."""
+def full_text_index(
+    table: str, column: str, index: str, *, drop: bool = False
+) -> migrations.RunPython:
+    """The migration operation that makes (and, reversed, drops) the index; with
+    ``drop``, the one that drops it (and, reversed, makes it again)."""
     forward = {
         "sqlite": _sqlite(table, column),
         "postgresql": [
@@ -64,4 +67,6 @@ def full_text_index(table: str, column: str, index: str) -> migrations.RunPython
 
         return apply
 
+    if drop:
+        return migrations.RunPython(run(backward), run(forward))
     return migrations.RunPython(run(forward), run(backward))

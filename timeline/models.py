@@ -138,12 +138,12 @@ class EventQuerySet(models.QuerySet):
         return self.exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
 
     def search(self, text: str) -> EventQuerySet:
-        """Events whose title or one of whose sentences has every word of ``text``
-        (full-text: PostgreSQL text search or SQLite FTS5)."""
-        from .search import matching_events
+        """Events whose title and sentences have every word of ``text`` (full-text:
+        PostgreSQL text search or SQLite FTS5, see timeline.search)."""
+        from .search import matching
 
-        ids = matching_events(text)
-        return self.none() if ids is None else self.filter(pk__in=ids)
+        condition = matching(text)
+        return self.none() if condition is None else self.filter(condition)
 
     def automatic(self) -> EventQuerySet:
         """Events no editor has touched: the only ones extraction may rewrite."""

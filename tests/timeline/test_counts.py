@@ -126,8 +126,6 @@ def test_views_read_the_same_months_from_counts_and_from_events():
         counted = month_counts(data, None)  # the counts answer alone
         # The same view, through a filter the counts cannot answer, which makes
         # month_counts aggregate the events instead.
-        from timeline.forms import TimelineFilter
-
         form = TimelineFilter(
             {
                 **{k: getattr(v, "slug", v) for k, v in data.items()},
