@@ -34,8 +34,8 @@ from .synthetic import REFERENCE_ACTOR, synthesize
 RUNS = 5
 REFERENCE = 50  # events of one actor, the same at every size: the exported view
 HTMX = {"HTTP_HX_REQUEST": "true"}
-# Debian's chromium, driven by Playwright (here and in the browser tests). The machine has
-# no internet: without these flags Chromium stalls on background requests.
+# Debian's chromium, driven by Playwright (here and in the browser tests). The machine
+# has no internet: without these flags Chromium stalls on background requests.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -63,10 +63,13 @@ def measure_pages(
                 reference=REFERENCE if not have else 0,
             )
             have = size
-        connection.close()  # fresh statistics for the planner after bulk writes
+        connection.close()
         if connection.vendor == "postgresql":
+            # After a bulk load, what autovacuum would soon do: statistics for the
+            # planner, dead row versions (left by the triggers' updates) cleared, the
+            # GIN index's pending entries merged.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         pages = _pages()
         row = {"events": size, "pages": {}}
         client = Client()
