@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .counts import Month
+from .counts import Month, months_and_marks
 from .dates import format_at_precision
 from .forms import Window, add_months
 
@@ -78,31 +78,31 @@ class Axis:
         return self.baseline + 24
 
 
-def build_axis(events, window: Window | None, months: list[Month]) -> Axis | None:
-    """The axis for the filtered, dated ``events`` in ``window`` (everything if None),
-    given their counts by month (timeline.counts); None when there is nothing dated."""
+def build_axis(data: dict, events, window: Window | None) -> Axis | None:
+    """The axis for a view (``data``: the filter's cleaned data, ``events``: its
+    filtered events) in ``window`` (everything if None); None when nothing is dated.
+    Counts come from timeline.counts; only the marks in view are read."""
+    months, rows = months_and_marks(
+        data,
+        events,
+        (window.start, window.end) if window else None,
+        MARK_LIMIT + 1,
+    )
     if not months:
         return None
     first, last = months[0].month, months[-1].month
-    dated = events.filter(start__isnull=False)
     if window is None:
         start = dt.datetime(first.year, 1, 1, tzinfo=dt.UTC)
         end = dt.datetime(last.year + 1, 1, 1, tzinfo=dt.UTC)
         total = sum(m.events for m in months)
     else:
         start, end = window.start, window.end
-        if window.unit == "day":  # finer than the counts: the day's events
-            total = dated.filter(start__gte=start, start__lt=end).count()
+        if window.unit == "day":  # finer than months: the day's events
+            total = events.filter(start__gte=start, start__lt=end).count()
         else:
             total = sum(
                 m.events for m in months if start.date() <= m.month < end.date()
             )
-    # Marks for the events the window overlaps (one starting earlier included).
-    rows = list(
-        dated.in_window(start, end)
-        .order_by("start", "id")
-        .values("pk", "start", "end", "precision", "kind", "title")[: MARK_LIMIT + 1]
-    )
     return Axis(
         window=window,
         start=start,

@@ -8,9 +8,10 @@ them exact on every write, bulk inserts and raw updates included: an (event, lin
 is counted while both rows exist, whichever is written or deleted first. Rows left at
 zero stay (a later event in that month reuses them); readers skip them.
 
-``month_counts`` answers for a view when its filters are ones the counts know (kind,
-status and one actor or one place); other views aggregate their filtered events, whose
-number the filter bounds. Migrations call ``count_triggers``; keep its output stable.
+``months_and_marks`` reads them for a view when its filters are ones the counts know
+(kind, status and one actor or one place); other views aggregate their filtered events
+(read once for the counts and the marks in view). Migrations call ``count_triggers``;
+keep its output stable.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import migrations
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
+from django.db import connection, migrations
+from django.db.models import Sum
 
 EVENTS = "timeline_event"
 # (count table, its column, link table, the link's column)
@@ -274,28 +274,85 @@ class Month:
 
 # The filters the counts answer for: the others need the events themselves.
 COUNTED = frozenset({"kind", "status", "actor", "place"})
-
-
-def month_counts(data: dict, events) -> list[Month]:
-    """Dated events per month for a view (``data``: a TimelineFilter's cleaned data,
-    ``events``: its filtered events), in order, months with none left out."""
-    used = {name for name in COUNTED | FILTERED if data.get(name)}
-    if used <= COUNTED and not (data.get("actor") and data.get("place")):
-        rows = _counted(data)
-    else:
-        rows = (
-            events.filter(start__isnull=False)
-            .order_by()
-            .annotate(bucket=TruncMonth("start"))
-            .values("bucket")
-            .annotate(n=Count("id"))
-            .values_list("bucket", "n")
-        )
-    months = [Month(_as_date(month), n) for month, n in rows if n]
-    return sorted(months, key=lambda m: m.month)
-
-
 FILTERED = frozenset({"q", "outlet", "start", "end"})
+MARK_FIELDS = ("pk", "start", "end", "precision", "kind", "title")
+
+
+def answered_by_counts(data: dict) -> bool:
+    used = {name for name in COUNTED | FILTERED if data.get(name)}
+    return used <= COUNTED and not (data.get("actor") and data.get("place"))
+
+
+def months_and_marks(
+    data: dict, events, window: tuple[dt.datetime, dt.datetime] | None, limit: int
+) -> tuple[list[Month], list[dict]]:
+    """A view's dated events per month (in order, months with none left out) and the
+    first ``limit`` of them (by start) in ``window`` (everything if None), as dicts of
+    MARK_FIELDS. ``data`` is a TimelineFilter's cleaned data, ``events`` its filtered
+    events. From the counts when they answer for the view; otherwise one query over
+    the filtered events, read once for both."""
+    dated = events.filter(start__isnull=False).order_by()
+    if not answered_by_counts(data):
+        return _together(dated, window, limit)
+    months = [Month(_as_date(month), n) for month, n in _counted(data) if n]
+    marks = dated if window is None else dated.in_window(*window)
+    return (
+        sorted(months, key=lambda m: m.month),
+        list(marks.order_by("start", "id").values(*MARK_FIELDS)[:limit]),
+    )
+
+
+MONTH_OF = {
+    "postgresql": "date_trunc('month', v.start AT TIME ZONE 'UTC')::date",
+    "sqlite": "substr(v.start, 1, 7) || '-01'",
+}
+
+
+def _together(dated, window, limit: int) -> tuple[list[Month], list[dict]]:
+    """The months and the marks of a filtered view in one statement: the filtered
+    events are read once (a full-text search may match a large share of them)."""
+    sql, params = dated.values(*MARK_FIELDS).query.sql_with_params()
+    ops = connection.ops
+    where, window_params = "", []
+    if window is not None:
+        start, end = window
+        where = 'WHERE v.start < %s AND v."end" >= %s'
+        window_params = [
+            ops.adapt_datetimefield_value(end),
+            ops.adapt_datetimefield_value(start),
+        ]
+    statement = f"""WITH v AS MATERIALIZED ({sql})
+        SELECT 0, {MONTH_OF[connection.vendor]}, COUNT(*),
+               NULL, NULL, NULL, NULL, NULL, NULL
+        FROM v GROUP BY 2
+        UNION ALL
+        SELECT * FROM (
+            SELECT 1, CAST(NULL AS date), CAST(NULL AS bigint),
+                   v.pk, v.start, v."end", v.precision, v.kind, v.title
+            FROM v {where} ORDER BY v.start, v.pk LIMIT %s
+        ) marks"""
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *window_params, limit])
+        rows = cursor.fetchall()
+    months = sorted(
+        (Month(_as_date(month), n) for part, month, n, *_ in rows if part == 0 and n),
+        key=lambda m: m.month,
+    )
+    marks = [
+        dict(zip(MARK_FIELDS, values, strict=True))
+        for part, _, _, *values in rows
+        if part == 1
+    ]
+    for mark in marks:
+        mark["start"], mark["end"] = _moment(mark["start"]), _moment(mark["end"])
+    marks.sort(key=lambda m: (m["start"], m["pk"]))
+    return months, marks
+
+
+def _moment(value: dt.datetime | str) -> dt.datetime:
+    if isinstance(value, str):  # SQLite's text
+        value = dt.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _counted(data: dict):
@@ -321,5 +378,7 @@ def _counted(data: dict):
     )
 
 
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
+def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
+    if isinstance(value, str):  # SQLite's text
+        return dt.date.fromisoformat(value)
     return value.date() if isinstance(value, dt.datetime) else value

@@ -23,7 +23,6 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from .axis import build_axis
-from .counts import month_counts
 from .dates import format_at_precision, iso_at_precision
 from .exports import SCHEMA_VERSION, actor_records, event_record
 from .forms import TimelineFilter, outlets
@@ -80,7 +79,7 @@ def _timeline(request: HttpRequest, subject: Actor | Place | None) -> HttpRespon
     data = form.cleaned_data
     events = form.events()
     window = data.get("at")
-    axis = build_axis(events, window, month_counts(data, events))
+    axis = build_axis(data, events, window)
     if data.get("after"):
         moment, pk = data["after"]
         listed = events.dated().order_by("start", "id")

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from timeline import editing
-from timeline.counts import month_counts, recount
+from timeline.counts import answered_by_counts, months_and_marks, recount
 from timeline.forms import TimelineFilter
 from timeline.models import (
     Actor,
@@ -111,7 +111,7 @@ def test_recount_rebuilds_what_the_triggers_keep():
     assert stored() == before == truth()
 
 
-def test_views_read_the_same_months_from_counts_and_from_events():
+def test_views_read_the_same_from_counts_and_from_events():
     events = make_timeline(30)
     editing.set_status(events[:4], Event.Status.REJECTED)
     actor = Actor.objects.get(slug="northern-army")
@@ -122,16 +122,36 @@ def test_views_read_the_same_months_from_counts_and_from_events():
         {"actor": actor, "kind": "attack"},
         {"place": Place.objects.get(slug="port-town")},
     ]
+    window = (dt.datetime(2010, 2, 1, tzinfo=UTC), dt.datetime(2010, 3, 1, tzinfo=UTC))
     for data in views:
-        counted = month_counts(data, None)  # the counts answer alone
-        # The same view, through a filter the counts cannot answer, which makes
-        # month_counts aggregate the events instead.
-        form = TimelineFilter(
-            {
-                **{k: getattr(v, "slug", v) for k, v in data.items()},
-                "start": "1900-01-01",
-            }
-        )
-        assert form.is_valid(), form.errors
-        aggregated = month_counts(form.cleaned_data, form.events())
-        assert counted == aggregated and counted, data
+        form = TimelineFilter({k: getattr(v, "slug", v) for k, v in data.items()})
+        assert form.is_valid() and answered_by_counts(form.cleaned_data)
+        counted = months_and_marks(form.cleaned_data, form.events(), window, 5)
+        # The same view through a filter the counts cannot answer (a start date
+        # before every event): months and marks come from the events, in one query.
+        wide = TimelineFilter({**form.data, "start": "1900-01-01"})
+        assert wide.is_valid() and not answered_by_counts(wide.cleaned_data)
+        together = months_and_marks(wide.cleaned_data, wide.events(), window, 5)
+        assert counted == together, data
+        assert counted[0], data
+
+
+def test_marks_come_in_order_within_the_window_and_the_limit():
+    make_timeline(30)  # an event every three days from 2010-01-01
+    form = TimelineFilter({"q": "shelling port"})
+    assert form.is_valid() and not answered_by_counts(form.cleaned_data)
+    window = (dt.datetime(2010, 1, 10, tzinfo=UTC), dt.datetime(2010, 2, 1, tzinfo=UTC))
+    months, marks = months_and_marks(form.cleaned_data, form.events(), window, 4)
+    assert [(m.month, m.events) for m in months] == [
+        (dt.date(2010, 1, 1), 11),
+        (dt.date(2010, 2, 1), 9),
+        (dt.date(2010, 3, 1), 10),
+    ]
+    assert [m["start"].date() for m in marks] == [
+        dt.date(2010, 1, 10),
+        dt.date(2010, 1, 13),
+        dt.date(2010, 1, 16),
+        dt.date(2010, 1, 19),
+    ]
+    assert all(m["start"].tzinfo is not None for m in marks)
+    assert marks[0]["title"] == "Shelling of the port, day 3"
