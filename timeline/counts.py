@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, migrations
 from django.db.models import Sum
 
@@ -311,7 +312,10 @@ MONTH_OF = {
 def _together(dated, window, limit: int) -> tuple[list[Month], list[dict]]:
     """The months and the marks of a filtered view in one statement: the filtered
     events are read once (a full-text search may match a large share of them)."""
-    sql, params = dated.values(*MARK_FIELDS).query.sql_with_params()
+    try:
+        sql, params = dated.values(*MARK_FIELDS).query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing, such as a search for "!!"
+        return [], []
     ops = connection.ops
     where, window_params = "", []
     if window is not None:

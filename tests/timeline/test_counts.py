@@ -155,3 +155,10 @@ def test_marks_come_in_order_within_the_window_and_the_limit():
     ]
     assert all(m["start"].tzinfo is not None for m in marks)
     assert marks[0]["title"] == "Shelling of the port, day 3"
+
+
+def test_a_view_that_can_match_nothing_has_no_months_and_no_marks():
+    make_timeline(5)
+    form = TimelineFilter({"q": "!!"})  # no word to search for: nothing matches
+    assert form.is_valid()
+    assert months_and_marks(form.cleaned_data, form.events(), None, 10) == ([], [])
