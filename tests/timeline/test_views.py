@@ -243,6 +243,23 @@ def test_a_month_precise_event_spans_its_month(client, db):
     assert 24 < left < 25 and 8 < width < 8.5  # April: days 90-120 of 365
 
 
+def test_a_zoomed_window_counts_what_starts_in_it_and_lists_what_covers_it(
+    client, db
+):
+    events = make_timeline(30)  # every three days from 2010-01-01
+    year = events[0]
+    year.start = dt.datetime(2010, 1, 1, tzinfo=UTC)
+    year.end = dt.datetime(2010, 12, 31, 23, 59, tzinfo=UTC)
+    year.precision = "year"
+    year.title = "A year-long siege"
+    year.save()
+    html = html_of(client.get("/", {"at": "2010-02"}))
+    # Days 33 to 57 of 2010 fall in February: 9 events start in it.
+    assert "9 dated events start in February 2010" in html
+    listed = listed_ids(html)
+    assert listed[0] == year.pk and len(listed) == 10  # the siege covers February
+
+
 def test_pages_of_the_list_follow_each_other(client, db):
     events = make_timeline(120)
     first = html_of(client.get("/"))
