@@ -24,7 +24,7 @@ from .models import (
     Evidence,
     EvidenceClaim,
 )
-from .services import apply_evidence, refresh_events, with_links
+from .services import apply_evidence, lock_timeline, refresh_events, with_links
 
 
 def claim(events: Iterable[Event]) -> None:
@@ -46,6 +46,7 @@ def claim(events: Iterable[Event]) -> None:
 @transaction.atomic
 def set_status(events: Sequence[Event], status: str) -> list[Event]:
     """Confirm or reject events; returns those whose status changed."""
+    lock_timeline()
     changed = [e for e in events if e.status != status]
     for event in changed:
         event.status = status
@@ -57,6 +58,7 @@ def set_status(events: Sequence[Event], status: str) -> list[Event]:
 @transaction.atomic
 def take_over(event: Event) -> None:
     """An editor saved the event: its fields are the editor's from now on."""
+    lock_timeline()
     if event.status == Event.Status.AUTO:
         event.status = Event.Status.CONFIRMED
         event.save(update_fields=["status"])
@@ -68,6 +70,7 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
     """Merge events into the one with most evidence (the earliest on a tie). Evidence,
     actors and places move to it; the others are kept, marked merged, so the merge can
     be undone."""
+    lock_timeline()
     if len({e.pk for e in events}) < 2:
         raise ValueError("Choose two or more events to merge.")
     counted = Event.objects.filter(pk__in=[e.pk for e in events]).annotate(
@@ -115,6 +118,7 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
 @transaction.atomic
 def undo_merge(merge: EventMerge) -> list[Event]:
     """Give each absorbed event back its evidence, actors, places and status."""
+    lock_timeline()
     if merge.undone_at is not None:
         raise ValueError("This merge was already undone.")
     restored = []
@@ -143,6 +147,7 @@ def undo_merge(merge: EventMerge) -> list[Event]:
 @transaction.atomic
 def split_evidence(evidence: Sequence[Evidence]) -> Event:
     """Move some evidence of an event to a new event of its own, owned by editors."""
+    lock_timeline()
     pieces = with_links(
         list(
             Evidence.objects.filter(pk__in=[e.pk for e in evidence]).select_related(
@@ -173,6 +178,7 @@ def split_evidence(evidence: Sequence[Evidence]) -> Event:
 def merge_actors(actors: Sequence[Actor]) -> Actor:
     """Merge actors into the one with most aliases (the earliest on a tie): aliases,
     event roles and evidence links move to it; the others are deleted."""
+    lock_timeline()
     if len({a.pk for a in actors}) < 2:
         raise ValueError("Choose two or more actors to merge.")
     counted = Actor.objects.filter(pk__in=[a.pk for a in actors]).annotate(

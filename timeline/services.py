@@ -170,11 +170,13 @@ def resolve_places(mentions: Sequence[PlaceMention]) -> dict[str, Place]:
 # One writer at a time changes the timeline: merging reads a pool of evidence and
 # regroups it, and two processes regrouping overlapping pools at once could both create
 # the same actor or split one event in two. SQLite's IMMEDIATE transactions already
-# serialise writers; on PostgreSQL a transaction-scoped advisory lock does.
+# serialise writers; on PostgreSQL a transaction-scoped advisory lock does. Editors'
+# operations take it too: besides regrouping, every writer updates the shared month
+# counts (timeline.counts), and two writers doing so in different orders could deadlock.
 TIMELINE_LOCK = 0x7115_E11E
 
 
-def _lock_timeline() -> None:
+def lock_timeline() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TIMELINE_LOCK])
@@ -183,7 +185,7 @@ def _lock_timeline() -> None:
 @transaction.atomic
 def forget_article(*, article: Article) -> None:
     """Drop what an article contributed, before it is extracted again."""
-    _lock_timeline()
+    lock_timeline()
     touched = set(
         Evidence.objects.filter(sentence__article=article).values_list(
             "event_id", flat=True
@@ -198,7 +200,7 @@ def record_extraction(
     *, article: Article, extraction: ArticleExtraction, sentences: Sequence[Sentence]
 ) -> list[Evidence]:
     """Store the article's event candidates as evidence and merge them into events."""
-    _lock_timeline()
+    lock_timeline()
     actor_rows = _actors_with_affiliations(extraction.actors)
     place_rows = resolve_places(_distinct(extraction.places))
 
