@@ -23,6 +23,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, migrations
 from django.db.models import Sum
 
+from .forms import FILTER_FIELDS
+
 EVENTS = "timeline_event"
 # (count table, its column, link table, the link's column)
 LINKS = [
@@ -275,12 +277,11 @@ class Month:
 
 # The filters the counts answer for: the others need the events themselves.
 COUNTED = frozenset({"kind", "status", "actor", "place"})
-FILTERED = frozenset({"q", "outlet", "start", "end"})
 MARK_FIELDS = ("pk", "start", "end", "precision", "kind", "title")
 
 
 def answered_by_counts(data: dict) -> bool:
-    used = {name for name in COUNTED | FILTERED if data.get(name)}
+    used = {name for name in FILTER_FIELDS if data.get(name)}
     return used <= COUNTED and not (data.get("actor") and data.get("place"))
 
 

@@ -5,505 +5,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("articles", "0001_initial"),
+        ('articles', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Event",
+            name='Event',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "Meeting"),
-                            ("agreement", "Agreement"),
-                            ("ceasefire_start", "Ceasefire takes effect"),
-                            ("ceasefire_end", "Ceasefire ends"),
-                            ("statement", "Statement"),
-                            ("negotiation", "Negotiation"),
-                            ("attack", "Attack"),
-                            ("other", "Other"),
-                        ],
-                        default="other",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "start",
-                    models.DateTimeField(
-                        blank=True, help_text="Empty for undated events.", null=True
-                    ),
-                ),
-                (
-                    "end",
-                    models.DateTimeField(
-                        blank=True,
-                        help_text="Inclusive end of what the text supports.",
-                        null=True,
-                    ),
-                ),
-                (
-                    "precision",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("year", "Year"),
-                            ("month", "Month"),
-                            ("week", "Week"),
-                            ("day", "Day"),
-                            ("hour", "Hour"),
-                            ("minute", "Minute"),
-                        ],
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "ordinal",
-                    models.PositiveIntegerField(
-                        blank=True, help_text='7 for "seventh round".', null=True
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("auto", "Automatic"),
-                            ("confirmed", "Confirmed"),
-                            ("rejected", "Rejected"),
-                        ],
-                        default="auto",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "sources_disagree",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Sources give different dates for this event.",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=300)),
+                ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('agreement', 'Agreement'), ('ceasefire_start', 'Ceasefire takes effect'), ('ceasefire_end', 'Ceasefire ends'), ('statement', 'Statement'), ('negotiation', 'Negotiation'), ('attack', 'Attack'), ('other', 'Other')], default='other', max_length=20)),
+                ('start', models.DateTimeField(blank=True, help_text='Empty for undated events.', null=True)),
+                ('end', models.DateTimeField(blank=True, help_text='Inclusive end of what the text supports.', null=True)),
+                ('precision', models.CharField(blank=True, choices=[('year', 'Year'), ('month', 'Month'), ('week', 'Week'), ('day', 'Day'), ('hour', 'Hour'), ('minute', 'Minute')], max_length=8)),
+                ('ordinal', models.PositiveIntegerField(blank=True, help_text='7 for "seventh round".', null=True)),
+                ('status', models.CharField(choices=[('auto', 'Automatic'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected')], default='auto', max_length=10)),
+                ('sources_disagree', models.BooleanField(default=False, help_text='Sources give different dates for this event.')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
             ],
             options={
-                "ordering": [models.OrderBy(models.F("start"), nulls_last=True), "id"],
+                'ordering': [models.OrderBy(models.F('start'), nulls_last=True), 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Place",
+            name='Place',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("slug", models.SlugField(max_length=220, unique=True)),
-                ("country", models.CharField(blank=True, max_length=200)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(max_length=220, unique=True)),
+                ('country', models.CharField(blank=True, max_length=200)),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Actor",
+            name='Actor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("slug", models.SlugField(max_length=220, unique=True)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("state", "State"),
-                            ("organisation", "Organisation"),
-                            ("group", "Armed or political group"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "origin",
-                    models.CharField(
-                        choices=[("auto", "Extraction"), ("editor", "Editor")],
-                        default="auto",
-                        max_length=8,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('slug', models.SlugField(max_length=220, unique=True)),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('state', 'State'), ('organisation', 'Organisation'), ('group', 'Armed or political group')], max_length=16)),
+                ('origin', models.CharField(choices=[('auto', 'Extraction'), ('editor', 'Editor')], default='auto', max_length=8)),
             ],
             options={
-                "ordering": ["name"],
-                "indexes": [
-                    models.Index(fields=["kind"], name="timeline_ac_kind_537ae6_idx")
-                ],
+                'ordering': ['name'],
+                'indexes': [models.Index(fields=['kind'], name='timeline_ac_kind_537ae6_idx')],
             },
         ),
         migrations.CreateModel(
-            name="ActorAlias",
+            name='ActorAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("normalised", models.CharField(max_length=200, unique=True)),
-                (
-                    "key",
-                    models.CharField(
-                        db_index=True,
-                        help_text="Folded form that ties name variants to one actor.",
-                        max_length=200,
-                    ),
-                ),
-                (
-                    "is_canonical",
-                    models.BooleanField(
-                        default=False,
-                        help_text="A full name extraction proposed for the actor (not a short form).",
-                    ),
-                ),
-                (
-                    "origin",
-                    models.CharField(
-                        choices=[("auto", "Extraction"), ("editor", "Editor")],
-                        default="auto",
-                        max_length=8,
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="timeline.actor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('normalised', models.CharField(max_length=200, unique=True)),
+                ('key', models.CharField(db_index=True, help_text='Folded form that ties name variants to one actor.', max_length=200)),
+                ('is_canonical', models.BooleanField(default=False, help_text='A full name extraction proposed for the actor (not a short form).')),
+                ('origin', models.CharField(choices=[('auto', 'Extraction'), ('editor', 'Editor')], default='auto', max_length=8)),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='timeline.actor')),
             ],
             options={
-                "verbose_name_plural": "actor aliases",
-                "ordering": ["name"],
+                'verbose_name_plural': 'actor aliases',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="EventActor",
+            name='EventActor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("participant", "Participant"),
-                            ("speaker", "Speaker"),
-                            ("target", "Target"),
-                            ("mediator", "Mediator"),
-                        ],
-                        default="participant",
-                        max_length=16,
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="event_roles",
-                        to="timeline.actor",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="event_actors",
-                        to="timeline.event",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(choices=[('participant', 'Participant'), ('speaker', 'Speaker'), ('target', 'Target'), ('mediator', 'Mediator')], default='participant', max_length=16)),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_roles', to='timeline.actor')),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_actors', to='timeline.event')),
             ],
         ),
         migrations.AddField(
-            model_name="event",
-            name="actors",
-            field=models.ManyToManyField(
-                related_name="events",
-                through="timeline.EventActor",
-                to="timeline.actor",
-            ),
+            model_name='event',
+            name='actors',
+            field=models.ManyToManyField(related_name='events', through='timeline.EventActor', to='timeline.actor'),
         ),
         migrations.CreateModel(
-            name="Evidence",
+            name='Evidence',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("meeting", "Meeting"),
-                            ("agreement", "Agreement"),
-                            ("ceasefire_start", "Ceasefire takes effect"),
-                            ("ceasefire_end", "Ceasefire ends"),
-                            ("statement", "Statement"),
-                            ("negotiation", "Negotiation"),
-                            ("attack", "Attack"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                ("title", models.CharField(max_length=300)),
-                (
-                    "trigger",
-                    models.CharField(
-                        help_text="Lemma of the word that signals the event.",
-                        max_length=100,
-                    ),
-                ),
-                (
-                    "trigger_start",
-                    models.PositiveIntegerField(
-                        help_text="Offset within the sentence."
-                    ),
-                ),
-                ("trigger_end", models.PositiveIntegerField()),
-                ("ordinal", models.PositiveIntegerField(blank=True, null=True)),
-                ("time_text", models.CharField(blank=True, max_length=200)),
-                (
-                    "time_start",
-                    models.PositiveIntegerField(
-                        blank=True, help_text="Offset within the sentence.", null=True
-                    ),
-                ),
-                ("time_end", models.PositiveIntegerField(blank=True, null=True)),
-                (
-                    "time_value",
-                    models.CharField(
-                        blank=True, help_text="TIMEX3 value.", max_length=64
-                    ),
-                ),
-                (
-                    "resolution",
-                    models.CharField(
-                        choices=[
-                            ("absolute", "Explicit date"),
-                            ("document", "Relative to the publication date"),
-                            ("focus", "Relative to a date in the text"),
-                            ("none", "No date"),
-                        ],
-                        default="none",
-                        max_length=10,
-                    ),
-                ),
-                ("start", models.DateTimeField(blank=True, null=True)),
-                ("end", models.DateTimeField(blank=True, null=True)),
-                (
-                    "precision",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("year", "Year"),
-                            ("month", "Month"),
-                            ("week", "Week"),
-                            ("day", "Day"),
-                            ("hour", "Hour"),
-                            ("minute", "Minute"),
-                        ],
-                        max_length=8,
-                    ),
-                ),
-                ("confidence", models.FloatField(default=0.5)),
-                (
-                    "mentions",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Actor and place spans within the sentence.",
-                    ),
-                ),
-                (
-                    "actors",
-                    models.ManyToManyField(
-                        blank=True, related_name="evidence", to="timeline.actor"
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="timeline.event",
-                    ),
-                ),
-                (
-                    "sentence",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="evidence",
-                        to="articles.sentence",
-                    ),
-                ),
-                (
-                    "places",
-                    models.ManyToManyField(
-                        blank=True, related_name="evidence", to="timeline.place"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('agreement', 'Agreement'), ('ceasefire_start', 'Ceasefire takes effect'), ('ceasefire_end', 'Ceasefire ends'), ('statement', 'Statement'), ('negotiation', 'Negotiation'), ('attack', 'Attack'), ('other', 'Other')], max_length=20)),
+                ('title', models.CharField(max_length=300)),
+                ('trigger', models.CharField(help_text='Lemma of the word that signals the event.', max_length=100)),
+                ('trigger_start', models.PositiveIntegerField(help_text='Offset within the sentence.')),
+                ('trigger_end', models.PositiveIntegerField()),
+                ('ordinal', models.PositiveIntegerField(blank=True, null=True)),
+                ('time_text', models.CharField(blank=True, max_length=200)),
+                ('time_start', models.PositiveIntegerField(blank=True, help_text='Offset within the sentence.', null=True)),
+                ('time_end', models.PositiveIntegerField(blank=True, null=True)),
+                ('time_value', models.CharField(blank=True, help_text='TIMEX3 value.', max_length=64)),
+                ('resolution', models.CharField(choices=[('absolute', 'Explicit date'), ('document', 'Relative to the publication date'), ('focus', 'Relative to a date in the text'), ('none', 'No date')], default='none', max_length=10)),
+                ('start', models.DateTimeField(blank=True, null=True)),
+                ('end', models.DateTimeField(blank=True, null=True)),
+                ('precision', models.CharField(blank=True, choices=[('year', 'Year'), ('month', 'Month'), ('week', 'Week'), ('day', 'Day'), ('hour', 'Hour'), ('minute', 'Minute')], max_length=8)),
+                ('confidence', models.FloatField(default=0.5)),
+                ('mentions', models.JSONField(blank=True, default=list, help_text='Actor and place spans within the sentence.')),
+                ('actors', models.ManyToManyField(blank=True, related_name='evidence', to='timeline.actor')),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='timeline.event')),
+                ('sentence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='articles.sentence')),
+                ('places', models.ManyToManyField(blank=True, related_name='evidence', to='timeline.place')),
             ],
             options={
-                "verbose_name_plural": "evidence",
-                "ordering": [
-                    "sentence__article_id",
-                    "sentence__index",
-                    "trigger_start",
-                ],
+                'verbose_name_plural': 'evidence',
+                'ordering': ['sentence__article_id', 'sentence__index', 'trigger_start'],
             },
         ),
         migrations.AddField(
-            model_name="event",
-            name="places",
-            field=models.ManyToManyField(
-                blank=True, related_name="events", to="timeline.place"
-            ),
+            model_name='event',
+            name='places',
+            field=models.ManyToManyField(blank=True, related_name='events', to='timeline.place'),
         ),
         migrations.CreateModel(
-            name="PlaceAlias",
+            name='PlaceAlias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("normalised", models.CharField(max_length=200, unique=True)),
-                (
-                    "place",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="timeline.place",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('normalised', models.CharField(max_length=200, unique=True)),
+                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='timeline.place')),
             ],
             options={
-                "verbose_name_plural": "place aliases",
-                "ordering": ["name"],
+                'verbose_name_plural': 'place aliases',
+                'ordering': ['name'],
             },
         ),
         migrations.AddConstraint(
-            model_name="eventactor",
-            constraint=models.UniqueConstraint(
-                fields=("event", "actor"), name="event_actor_unique"
-            ),
+            model_name='eventactor',
+            constraint=models.UniqueConstraint(fields=('event', 'actor'), name='event_actor_unique'),
         ),
         migrations.AddIndex(
-            model_name="evidence",
-            index=models.Index(
-                fields=["kind", "start"], name="timeline_ev_kind_11c6f8_idx"
-            ),
+            model_name='evidence',
+            index=models.Index(fields=['kind', 'start'], name='timeline_ev_kind_11c6f8_idx'),
         ),
         migrations.AddConstraint(
-            model_name="evidence",
-            constraint=models.UniqueConstraint(
-                fields=("sentence", "trigger_start", "kind"),
-                name="evidence_unique_reading",
-            ),
+            model_name='evidence',
+            constraint=models.UniqueConstraint(fields=('sentence', 'trigger_start', 'kind'), name='evidence_unique_reading'),
         ),
         migrations.AddConstraint(
-            model_name="evidence",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
-                name="evidence_confidence_range",
-            ),
+            model_name='evidence',
+            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='evidence_confidence_range'),
         ),
         migrations.AddIndex(
-            model_name="event",
-            index=models.Index(
-                fields=["start", "end"], name="timeline_ev_start_ba9e35_idx"
-            ),
+            model_name='event',
+            index=models.Index(fields=['start', 'end'], name='timeline_ev_start_ba9e35_idx'),
         ),
         migrations.AddIndex(
-            model_name="event",
-            index=models.Index(
-                fields=["kind", "start"], name="timeline_ev_kind_2c8c15_idx"
-            ),
+            model_name='event',
+            index=models.Index(fields=['kind', 'start'], name='timeline_ev_kind_2c8c15_idx'),
         ),
         migrations.AddIndex(
-            model_name="event",
-            index=models.Index(fields=["status"], name="timeline_ev_status_716595_idx"),
+            model_name='event',
+            index=models.Index(fields=['status'], name='timeline_ev_status_716595_idx'),
         ),
         migrations.AddConstraint(
-            model_name="event",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("start__isnull", True),
-                    ("end__gte", models.F("start")),
-                    _connector="OR",
-                ),
-                name="event_end_after_start",
-            ),
+            model_name='event',
+            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='event_end_after_start'),
         ),
         migrations.AddConstraint(
-            model_name="event",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("precision", ""), ("start__isnull", True)),
-                    models.Q(
-                        ("end__isnull", False),
-                        ("start__isnull", False),
-                        models.Q(("precision", ""), _negated=True),
-                    ),
-                    _connector="OR",
-                ),
-                name="event_dated_has_precision",
-            ),
+            model_name='event',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('precision', ''), ('start__isnull', True)), models.Q(('end__isnull', False), ('start__isnull', False), models.Q(('precision', ''), _negated=True)), _connector='OR'), name='event_dated_has_precision'),
         ),
     ]

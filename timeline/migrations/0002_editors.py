@@ -6,111 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("timeline", "0001_initial"),
+        ('timeline', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="event",
-            name="merged_into",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The event an editor merged this one into.",
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="absorbed",
-                to="timeline.event",
-            ),
+            model_name='event',
+            name='merged_into',
+            field=models.ForeignKey(blank=True, help_text='The event an editor merged this one into.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='absorbed', to='timeline.event'),
         ),
         migrations.AddField(
-            model_name="evidence",
-            name="fingerprint",
-            field=models.CharField(
-                blank=True,
-                db_index=True,
-                help_text="The same reading of the same sentence has the same fingerprint after re-extraction: editors' decisions follow it.",
-                max_length=40,
-            ),
+            model_name='evidence',
+            name='fingerprint',
+            field=models.CharField(blank=True, db_index=True, help_text="The same reading of the same sentence has the same fingerprint after re-extraction: editors' decisions follow it.", max_length=40),
         ),
         migrations.AlterField(
-            model_name="event",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("auto", "Automatic"),
-                    ("confirmed", "Confirmed"),
-                    ("rejected", "Rejected"),
-                    ("merged", "Merged into another"),
-                ],
-                default="auto",
-                max_length=10,
-            ),
+            model_name='event',
+            name='status',
+            field=models.CharField(choices=[('auto', 'Automatic'), ('confirmed', 'Confirmed'), ('rejected', 'Rejected'), ('merged', 'Merged into another')], default='auto', max_length=10),
         ),
         migrations.CreateModel(
-            name="EventMerge",
+            name='EventMerge',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                (
-                    "absorbed",
-                    models.JSONField(
-                        help_text="Per absorbed event: its id, previous status, the fingerprints of the evidence moved and the actors and places added to the kept event."
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("undone_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "kept",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="merges",
-                        to="timeline.event",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('absorbed', models.JSONField(help_text='Per absorbed event: its id, previous status, the fingerprints of the evidence moved and the actors and places added to the kept event.')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('undone_at', models.DateTimeField(blank=True, null=True)),
+                ('kept', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='merges', to='timeline.event')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at"],
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="EvidenceClaim",
+            name='EvidenceClaim',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True,
-                        primary_key=True,
-                        serialize=False,
-                        verbose_name="ID",
-                    ),
-                ),
-                ("fingerprint", models.CharField(max_length=40, unique=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="claims",
-                        to="timeline.event",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('fingerprint', models.CharField(max_length=40, unique=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='timeline.event')),
             ],
         ),
     ]
