@@ -258,6 +258,7 @@ def test_a_zoomed_window_counts_what_starts_in_it_and_lists_what_covers_it(
     assert "9 dated events start in February 2010" in html
     listed = listed_ids(html)
     assert listed[0] == year.pk and len(listed) == 10  # the siege covers February
+    assert "30 dated events in 2010." in html_of(client.get("/"))  # one year, not a range
 
 
 def test_pages_of_the_list_follow_each_other(client, db):
