@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from timeline import editing
-from timeline.counts import answered_by_counts, months_and_marks, recount
+from timeline.counts import answered_by_counts, months_and_marks
 from timeline.forms import TimelineFilter
 from timeline.models import (
     Actor,
@@ -107,7 +109,10 @@ def test_recount_rebuilds_what_the_triggers_keep():
     before = stored()
     with connection.cursor() as cursor:
         cursor.execute("UPDATE timeline_eventmonth SET events = 99")
-    recount(connection)
+        cursor.execute("DELETE FROM timeline_actormonth")
+    out = StringIO()
+    call_command("recount", stdout=out)
+    assert out.getvalue().strip() == "recounted: 12 dated events"
     assert stored() == before == truth()
 
 
