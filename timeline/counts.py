@@ -33,11 +33,19 @@ LINKS = [
 ]
 
 
+# The month an event row starts in, as SQL, by database ({row}: the row's name). Django
+# stores SQLite datetimes as UTC text, "2017-07-09 12:00:00".
+MONTH = {
+    "postgresql": "date_trunc('month', {row}.start AT TIME ZONE 'UTC')::date",
+    "sqlite": "substr({row}.start, 1, 7) || '-01'",
+}
+
+
 # -- the triggers ---------------------------------------------------------------------
 
 
 def _postgresql() -> list[str]:
-    month = "date_trunc('month', {row}.start AT TIME ZONE 'UTC')::date"
+    month = MONTH["postgresql"]
     old, new = month.format(row="OLD"), month.format(row="NEW")
     statements = [
         f"""CREATE OR REPLACE FUNCTION timeline_count_event() RETURNS trigger
@@ -121,8 +129,7 @@ def _pg_event_links(month: str, row: str, step: int) -> list[str]:
 
 
 def _sqlite() -> list[str]:
-    # Django stores SQLite datetimes as UTC text, "2017-07-09 12:00:00".
-    month = "substr({row}.start, 1, 7) || '-01'"
+    month = MONTH["sqlite"]
 
     def remove(row: str) -> str:
         m = month.format(row=row)
@@ -198,11 +205,7 @@ def _sqlite() -> list[str]:
 
 
 def _backfill(vendor: str) -> list[str]:
-    month = (
-        "date_trunc('month', e.start AT TIME ZONE 'UTC')::date"
-        if vendor == "postgresql"
-        else "substr(e.start, 1, 7) || '-01'"
-    )
+    month = MONTH[vendor].format(row="e")
     statements = [
         "DELETE FROM timeline_eventmonth",
         f"""INSERT INTO timeline_eventmonth (month, kind, status, events)
@@ -304,12 +307,6 @@ def months_and_marks(
     )
 
 
-MONTH_OF = {
-    "postgresql": "date_trunc('month', v.start AT TIME ZONE 'UTC')::date",
-    "sqlite": "substr(v.start, 1, 7) || '-01'",
-}
-
-
 def _together(dated, window, limit: int) -> tuple[list[Month], list[dict]]:
     """The months and the marks of a filtered view in one statement: the filtered
     events are read once (a full-text search may match a large share of them)."""
@@ -327,7 +324,7 @@ def _together(dated, window, limit: int) -> tuple[list[Month], list[dict]]:
             ops.adapt_datetimefield_value(start),
         ]
     statement = f"""WITH v AS MATERIALIZED ({sql})
-        SELECT 0, {MONTH_OF[connection.vendor]}, COUNT(*),
+        SELECT 0, {MONTH[connection.vendor].format(row='v')}, COUNT(*),
                NULL, NULL, NULL, NULL, NULL, NULL
         FROM v GROUP BY 2
         UNION ALL
