@@ -71,13 +71,7 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
     actors and places move to it; the others are kept, marked merged, so the merge can
     be undone."""
     lock_timeline()
-    if len({e.pk for e in events}) < 2:
-        raise ValueError("Choose two or more events to merge.")
-    counted = Event.objects.filter(pk__in=[e.pk for e in events]).annotate(
-        n=Count("evidence")
-    )
-    kept = min(counted, key=lambda e: (-e.n, e.pk))
-    others = [e for e in counted if e.pk != kept.pk]
+    kept, others = _survivor(Event, events, "evidence", "events")
     held_actors = set(kept.event_actors.values_list("actor_id", flat=True))
     held_places = set(kept.places.values_list("pk", flat=True))
     record = []
@@ -179,13 +173,8 @@ def merge_actors(actors: Sequence[Actor]) -> Actor:
     """Merge actors into the one with most aliases (the earliest on a tie): aliases,
     event roles and evidence links move to it; the others are deleted."""
     lock_timeline()
-    if len({a.pk for a in actors}) < 2:
-        raise ValueError("Choose two or more actors to merge.")
-    counted = Actor.objects.filter(pk__in=[a.pk for a in actors]).annotate(
-        n=Count("aliases")
-    )
-    kept = min(counted, key=lambda a: (-a.n, a.pk))
-    others = [a.pk for a in counted if a.pk != kept.pk]
+    kept, absorbed = _survivor(Actor, actors, "aliases", "actors")
+    others = [a.pk for a in absorbed]
     ActorAlias.objects.filter(actor_id__in=others).update(
         actor=kept, is_canonical=False
     )
@@ -209,6 +198,18 @@ def merge_actors(actors: Sequence[Actor]) -> Actor:
     )
     Actor.objects.filter(pk__in=others).delete()
     return kept
+
+
+def _survivor(model, chosen: Sequence, counted: str, plural: str):
+    """What a merge keeps: of the chosen rows, the one with most ``counted`` (the
+    earliest on a tie); and the others."""
+    if len({c.pk for c in chosen}) < 2:
+        raise ValueError(f"Choose two or more {plural} to merge.")
+    rows = model.objects.filter(pk__in=[c.pk for c in chosen]).annotate(
+        n=Count(counted)
+    )
+    kept = min(rows, key=lambda r: (-r.n, r.pk))
+    return kept, [r for r in rows if r.pk != kept.pk]
 
 
 def _pieces(event: Event):
