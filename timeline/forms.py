@@ -55,22 +55,10 @@ class TimelineFilter(forms.Form):
         self.fixed = fixed  # set by the page's URL (an actor's page), not the query
 
     def clean_actor(self) -> Actor | None:
-        slug = self.cleaned_data["actor"]
-        if not slug:
-            return None
-        actor = Actor.objects.filter(slug=slug).first()
-        if actor is None:
-            raise forms.ValidationError(f"No actor is called “{slug}”.")
-        return actor
+        return _by_slug(Actor, self.cleaned_data["actor"], "actor")
 
     def clean_place(self) -> Place | None:
-        slug = self.cleaned_data["place"]
-        if not slug:
-            return None
-        place = Place.objects.filter(slug=slug).first()
-        if place is None:
-            raise forms.ValidationError(f"No place is called “{slug}”.")
-        return place
+        return _by_slug(Place, self.cleaned_data["place"], "place")
 
     def clean_at(self) -> Window | None:
         value = self.cleaned_data["at"]
@@ -208,6 +196,15 @@ class Window:
         if self.unit == "month":
             return f"{add_months(self.start, step):%Y-%m}"
         return f"{self.start.year + step:04d}"
+
+
+def _by_slug(model, slug: str, noun: str):
+    if not slug:
+        return None
+    found = model.objects.filter(slug=slug).first()
+    if found is None:
+        raise forms.ValidationError(f"No {noun} is called “{slug}”.")
+    return found
 
 
 def add_months(moment: dt.datetime, months: int) -> dt.datetime:
