@@ -369,7 +369,7 @@ def _counted(data: dict):
     if data.get("status"):
         rows = rows.filter(status=data["status"])
     else:
-        rows = rows.exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
+        rows = rows.exclude(status__in=Event.HIDDEN)
     if data.get("kind"):
         rows = rows.filter(kind=data["kind"])
     return (

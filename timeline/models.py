@@ -135,7 +135,7 @@ class EventKind(models.TextChoices):
 
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
-        return self.exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
+        return self.exclude(status__in=Event.HIDDEN)
 
     def search(self, text: str) -> EventQuerySet:
         """Events whose title and sentences have every word of ``text`` (full-text:
@@ -187,6 +187,9 @@ class Event(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
         MERGED = "merged", "Merged into another"
+
+    # Statuses the timeline leaves out unless asked for.
+    HIDDEN = (Status.REJECTED, Status.MERGED)
 
     title = models.CharField(max_length=300)
     kind = models.CharField(
