@@ -62,12 +62,8 @@ class Axis:
     ticks: list[Tick]
     marks: list[Mark]
     total: int  # events starting in the window
-    more: bool  # the window has events beyond the marks drawn
+    truncated: bool  # the window has events beyond the marks drawn
     density: list[Bar]
-
-    @property
-    def truncated(self) -> bool:
-        return self.more
 
     @property
     def baseline(self) -> int:
@@ -120,7 +116,7 @@ def build_axis(data: dict, events, window: Window | None) -> Axis | None:
         ),
         marks=_marks(rows[:MARK_LIMIT], start, end),
         total=total,
-        more=len(rows) > MARK_LIMIT,
+        truncated=len(rows) > MARK_LIMIT,
         density=_density(months, window),
     )
 
