@@ -175,33 +175,40 @@ def _sqlite() -> list[str]:
           OR old.status IS NOT new.status
         BEGIN {remove("old")} {add("new")} END""",
     ]
-    e = month.format(row="e")
-    for table, column, link, link_column in LINKS:
+    for spec in LINKS:
+        link, link_column = spec[2], spec[3]
+        moved_from = _sqlite_link_remove("old", spec)
+        moved_to = _sqlite_link_add("new", spec)
+        statements += [
+            f"CREATE TRIGGER {link}_count_insert AFTER INSERT ON {link} "
+            f"BEGIN {_sqlite_link_add('new', spec)} END",
+            f"CREATE TRIGGER {link}_count_delete AFTER DELETE ON {link} "
+            f"BEGIN {_sqlite_link_remove('old', spec)} END",
+            f"""CREATE TRIGGER {link}_count_update
+            AFTER UPDATE OF event_id, {link_column} ON {link}
+            WHEN old.event_id <> new.event_id OR old.{link_column} <> new.{link_column}
+            BEGIN {moved_from} {moved_to} END""",
+        ]
+    return statements
 
-        def link_remove(row: str, table=table, column=column, link_column=link_column):
-            return f"""UPDATE {table} SET events = events - 1
+
+def _sqlite_link_remove(row: str, spec: tuple[str, str, str, str]) -> str:
+    table, column, link, link_column = spec
+    e = MONTH["sqlite"].format(row="e")
+    return f"""UPDATE {table} SET events = events - 1
             WHERE {column} = {row}.{link_column} AND (month, kind, status) IN
             (SELECT {e}, e.kind, e.status FROM {EVENTS} e
              WHERE e.id = {row}.event_id AND e.start IS NOT NULL);"""
 
-        def link_add(row: str, table=table, column=column, link_column=link_column):
-            return f"""INSERT INTO {table} ({column}, month, kind, status, events)
+
+def _sqlite_link_add(row: str, spec: tuple[str, str, str, str]) -> str:
+    table, column, link, link_column = spec
+    e = MONTH["sqlite"].format(row="e")
+    return f"""INSERT INTO {table} ({column}, month, kind, status, events)
             SELECT {row}.{link_column}, {e}, e.kind, e.status, 1 FROM {EVENTS} e
             WHERE e.id = {row}.event_id AND e.start IS NOT NULL
             ON CONFLICT ({column}, month, kind, status)
             DO UPDATE SET events = events + 1;"""
-
-        statements += [
-            f"CREATE TRIGGER {link}_count_insert AFTER INSERT ON {link} "
-            f"BEGIN {link_add('new')} END",
-            f"CREATE TRIGGER {link}_count_delete AFTER DELETE ON {link} "
-            f"BEGIN {link_remove('old')} END",
-            f"""CREATE TRIGGER {link}_count_update
-            AFTER UPDATE OF event_id, {link_column} ON {link}
-            WHEN old.event_id <> new.event_id OR old.{link_column} <> new.{link_column}
-            BEGIN {link_remove("old")} {link_add("new")} END""",
-        ]
-    return statements
 
 
 def _backfill(vendor: str) -> list[str]:
@@ -324,7 +331,7 @@ def _together(dated, window, limit: int) -> tuple[list[Month], list[dict]]:
             ops.adapt_datetimefield_value(start),
         ]
     statement = f"""WITH v AS MATERIALIZED ({sql})
-        SELECT 0, {MONTH[connection.vendor].format(row='v')}, COUNT(*),
+        SELECT 0, {MONTH[connection.vendor].format(row="v")}, COUNT(*),
                NULL, NULL, NULL, NULL, NULL, NULL
         FROM v GROUP BY 2
         UNION ALL
