@@ -37,6 +37,7 @@ class Reading:
     url: str = ""
     sentence_index: int = 0
     trigger_start: int = 0
+    resolution: str = ""
 
     @property
     def single_day(self) -> bool:
@@ -69,6 +70,7 @@ class Reading:
             url=evidence.sentence.article.url,
             sentence_index=evidence.sentence.index,
             trigger_start=evidence.trigger_start,
+            resolution=evidence.resolution,
         )
 
 
@@ -97,6 +99,8 @@ def same_event(a: Reading, b: Reading) -> bool:
     )
     if contradicted:
         return False
+    if a.article == b.article and refers(a, b):
+        return True  # the article dated one mention by the event the other tells of
     if a.article == b.article and not (
         shared_actors or a.ordinal and a.ordinal == b.ordinal
     ):
@@ -110,6 +114,15 @@ def same_event(a: Reading, b: Reading) -> bool:
         return True
     return (
         a.family in DISTINCTIVE_FAMILIES and a.precision in FINE and b.precision in FINE
+    )
+
+
+def refers(a: Reading, b: Reading) -> bool:
+    """One reading took its date from the event the other tells of (coreference within
+    an article): the same interval, one of them resolved by reference."""
+    return (
+        "reference" in {a.resolution, b.resolution}
+        and (a.start, a.end) == (b.start, b.end)
     )
 
 

@@ -294,6 +294,7 @@ class Evidence(models.Model):
         ABSOLUTE = "absolute", "Explicit date"
         DOCUMENT = "document", "Relative to the publication date"
         FOCUS = "focus", "Relative to a date in the text"
+        REFERENCE = "reference", "The date of the event it refers to"
         NONE = "none", "No date"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")

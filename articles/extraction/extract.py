@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_actors_and_places, state_arm_mentions
+from .coreference import resolve_references
 from .events import find_events
 from .language import guess_language
 from .segment import sentence_spans
@@ -27,7 +28,9 @@ def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
     timexes = resolve_timexes(doc, published_at, mode="news")
     actors, places = find_actors_and_places(doc)
     actors = sorted([*actors, *state_arm_mentions(doc, actors)], key=lambda m: m.start)
-    events = find_events(doc, timexes, actors, places, published_at)
+    events = resolve_references(
+        doc, find_events(doc, timexes, actors, places, published_at)
+    )
     sentences = sentence_spans(doc)
     return ArticleExtraction(
         sentences=sentences,

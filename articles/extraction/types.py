@@ -29,6 +29,7 @@ class Anchor(StrEnum):
     ABSOLUTE = "absolute"  # "March 2011": needs nothing
     DOCUMENT = "document"  # "on Friday", "last April": the publication date
     FOCUS = "focus"  # "the next day": the date in focus in the text
+    REFERENCE = "reference"  # "the truce": the date of the event it refers to
     NONE = "none"  # durations, sets, unresolvable expressions
 
 

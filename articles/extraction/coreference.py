@@ -1,0 +1,151 @@
+"""Event coreference within an article: a mention with no date of its own that refers to
+an event the article dates elsewhere is evidence for that event, not an event.
+
+News tells of an event once with its date and then refers back to it: "the deal", "the
+truce had begun", "Qassemi added", "a cease-fire agreement they signed". Such a mention
+takes the date of the event it refers to (anchor ``REFERENCE``), so merging puts it on
+that event. An undated mention that refers to nothing dated is kept only when it narrates
+an act of its own in the past (a rare event no dated mention covers); the rest (aims,
+conditions, general remarks, descriptions) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .events import kind_family
+from .types import Anchor, EventCandidate, Timex
+
+# Determiners and possessives that make a noun a reference to a known event.
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+# Words that deny or generalise: "no agreement would succeed", "any deal".
+NON_SPECIFIC = {"no", "any", "every", "each", "such", "another"}
+# Kinds an undated mention of its own can stand for: acts that happen, not remarks.
+STANDALONE_KINDS = {"attack", "agreement", "ceasefire_start", "ceasefire_end", "meeting"}
+
+
+def resolve_references(doc: Doc, candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """Date each undated candidate by the event it refers to; drop the ones that refer to
+    nothing and tell of no act of their own. Dated candidates pass unchanged."""
+    dated = [c for c in candidates if c.timex is not None and c.timex.interval]
+    result: list[EventCandidate] = []
+    for candidate in candidates:
+        if candidate.timex is not None:
+            result.append(candidate)
+            continue
+        trigger = _trigger(doc, candidate)
+        if trigger is None or _non_specific(trigger):
+            continue
+        antecedent = find_antecedent(candidate, dated, definite=_definite(trigger))
+        if antecedent is not None:
+            if antecedent.sentence_index != candidate.sentence_index:
+                result.append(refer(candidate, antecedent))
+            # In the same sentence it adds nothing: the sentence is evidence already.
+        elif _standalone(trigger, candidate):
+            result.append(candidate)
+    return result
+
+
+def find_antecedent(
+    candidate: EventCandidate, dated: list[EventCandidate], *, definite: bool
+) -> EventCandidate | None:
+    """The dated event a mention refers to: the same kind family, no contradicting
+    ordinal, and shared participants. A mention naming no one refers only when it is
+    definite ("the truce"); a remark refers only to one by the same speaker. Among
+    several, the one sharing most participants and places, of the same kind, then the
+    nearest before it."""
+    family = kind_family(candidate.kind)
+    names = {m.canonical for m in candidate.actors}
+    places = {p.canonical for p in candidate.places}
+    best: tuple | None = None
+    chosen = None
+    for other in dated:
+        if kind_family(other.kind) != family:
+            continue
+        if candidate.ordinal and other.ordinal and candidate.ordinal != other.ordinal:
+            continue
+        shared = len(names & {m.canonical for m in other.actors})
+        if names and other.actors and not shared:
+            continue
+        if family == "statement" and not _same_speaker(candidate, other):
+            continue
+        if not shared and not definite:
+            continue
+        distance = candidate.sentence_index - other.sentence_index
+        rank = (
+            shared + len(places & {p.canonical for p in other.places}),
+            other.kind == candidate.kind,
+            distance >= 0,
+            -abs(distance),
+        )
+        if best is None or rank > best:
+            best, chosen = rank, other
+    return chosen
+
+
+def _same_speaker(a: EventCandidate, b: EventCandidate) -> bool:
+    """Two remarks by one speaker: a person named in both, or, when neither names a
+    person, a body named in both."""
+    people_a = {m.canonical for m in a.actors if m.kind == "person"}
+    people_b = {m.canonical for m in b.actors if m.kind == "person"}
+    if people_a or people_b:
+        return bool(people_a & people_b)
+    return bool({m.canonical for m in a.actors} & {m.canonical for m in b.actors})
+
+
+def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandidate:
+    """The candidate dated as the event it refers to, less sure than that event's own
+    telling (so the event keeps its own title and date)."""
+    timex = antecedent.timex
+    assert timex is not None
+    return replace(
+        candidate,
+        kind=antecedent.kind if kind_family(antecedent.kind) == "talks" else candidate.kind,
+        timex=Timex(
+            start=timex.start,
+            end=timex.end,
+            text=timex.text,
+            type=timex.type,
+            value=timex.value,
+            anchor=Anchor.REFERENCE,
+            interval=timex.interval,
+        ),
+        ordinal=candidate.ordinal or antecedent.ordinal,
+        confidence=round(max(0.0, min(candidate.confidence, antecedent.confidence) - 0.1), 2),
+    )
+
+
+def _trigger(doc: Doc, candidate: EventCandidate) -> Token | None:
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end)
+    return span[0] if span is not None and len(span) == 1 else None
+
+
+def _definite(trigger: Token) -> bool:
+    """ "the deal", "its truce", "the ceasefire had begun": a noun that names a known
+    event, or a verb whose subject or object does."""
+    nouns = [trigger]
+    if trigger.pos_ in {"VERB", "AUX"}:
+        nouns = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
+        for noun in nouns
+        for c in noun.children
+    )
+
+
+def _non_specific(trigger: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in NON_SPECIFIC for c in trigger.children)
+
+
+def _standalone(trigger: Token, candidate: EventCandidate) -> bool:
+    """An undated act told in the simple past by the main clause, with a named
+    participant and no negation: something happened, the text just does not say when."""
+    if candidate.kind not in STANDALONE_KINDS or not candidate.actors:
+        return False
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"ROOT", "conj"}:
+        return False
+    if any(c.dep_ in {"neg", "aux", "auxpass"} for c in trigger.children):
+        return False
+    return trigger.tag_ == "VBD"
