@@ -18,6 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .headlines import Context as HeadlineContext
+from .headlines import headline
 from .segment import content_sentences
 from .types import (
     ActorMention,
@@ -768,7 +770,18 @@ def _candidate(
     confidence += 0.1 if in_scope else 0.0
     candidate = EventCandidate(
         kind=kind,
-        title=_title(_title_head(token, head), token, timex),
+        title=headline(
+            token,
+            HeadlineContext(
+                actors=tuple(_unique(in_scope)),
+                mentions=tuple(actors),
+                places=tuple(_unique(place_scope)),
+                timex=timex,
+                kind=kind,
+                ceasefire_nouns=lexicon().ceasefire_nouns,
+                event_nouns=lexicon().conflict_subjects | frozenset(lexicon().nouns),
+            ),
+        ),
         sentence_index=index,
         trigger=token.lemma_.lower(),
         trigger_start=token.idx,
