@@ -583,6 +583,43 @@ def _representative(pieces: list[Evidence]) -> Evidence:
     )
 
 
+TITLE_STOP = frozenset(
+    "a an the of in on at to for and or by with from as is are was were be been has have "
+    "had its it that this their his her after before over into during about".split()
+)
+
+
+def _content_words(title: str) -> set[str]:
+    words = "".join(c if c.isalnum() else " " for c in title.lower()).split()
+    return {w for w in words if w not in TITLE_STOP}
+
+
+def best_supported_title(pieces: list[Evidence], best: Evidence) -> str:
+    """The headline of the event's best-supported telling: the one whose words the
+    other outlets' tellings share most (a telling that took its date from another
+    mention only when nothing else tells of the event). Ties go to the representative
+    piece, so the choice is a function of the set."""
+    own = [e for e in pieces if e.resolution != Evidence.Resolution.REFERENCE] or pieces
+    if len(own) < 2:
+        return best.title if best in own else own[0].title
+    words = {e.pk: _content_words(e.title) for e in pieces}
+
+    def support(piece: Evidence) -> float:
+        mine = words[piece.pk]
+        if not mine:
+            return 0.0
+        return sum(
+            len(mine & words[other.pk]) / len(mine | words[other.pk])
+            for other in pieces
+            if other.pk != piece.pk
+            and other.sentence.article_id != piece.sentence.article_id
+        )
+
+    ranked = sorted(own, key=lambda e: e.sentence.article.url)
+    ranked = sorted(ranked, key=lambda e: -e.sentence.index)
+    return max(ranked, key=lambda e: (round(support(e), 6), e is best)).title
+
+
 def _reverse(text: str) -> tuple[int, ...]:
     """Sorts strings in reverse inside a max() key."""
     return tuple(-ord(c) for c in text)
@@ -593,7 +630,7 @@ def apply_evidence(event: Event, pieces: list[Evidence]) -> None:
     best = _representative(pieces)
     kinds = Counter(e.kind for e in pieces)
     event.kind = max(kinds, key=lambda k: (kinds[k], k == best.kind, k))
-    event.title = best.title
+    event.title = best_supported_title(pieces, best)
     event.ordinal = next((e.ordinal for e in pieces if e.ordinal), None)
     dated = [e for e in pieces if e.start is not None]
     if dated:

@@ -567,6 +567,7 @@ def _attach_timexes(
 ) -> dict[int, list[tuple[Timex, Span]]]:
     """Map the token each time expression modifies to the expressions attached to it."""
     attached: dict[int, list[tuple[Timex, Span]]] = {}
+    doc.user_data["time_spans"] = tuple((t.start, t.end) for t in timexes)
     for timex in timexes:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -780,6 +781,7 @@ def _candidate(
                 kind=kind,
                 ceasefire_nouns=lexicon().ceasefire_nouns,
                 event_nouns=lexicon().conflict_subjects | frozenset(lexicon().nouns),
+                times=_time_spans(doc),
             ),
         ),
         sentence_index=index,
@@ -793,6 +795,11 @@ def _candidate(
         confidence=round(min(confidence, 1.0), 2),
     )
     return candidate, direct
+
+
+def _time_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Character spans of the document's time expressions (kept by _attach_timexes)."""
+    return tuple(doc.user_data.get("time_spans", ()))
 
 
 def _reports_in_present(verb: Token) -> bool:

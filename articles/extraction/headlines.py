@@ -25,8 +25,14 @@ NOUN_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "det", "pre
 # Prepositions whose phrase belongs to a noun or verb in a headline ("talks in Geneva",
 # "attack on Ganja", "agree to a truce"); the others set context ("despite", "after").
 KEEP_PREPOSITIONS = {"of", "between", "on", "in", "at", "with", "for", "to", "against",
-                     "from", "into", "over", "near", "across", "under", "through",
+                     "from", "into", "over", "near", "across", "through",
                      "toward", "towards", "off", "outside", "inside", "within"}
+# Of these, the ones that set a scene keep their phrase only when it names a place, a
+# party or an event ("in Moscow", "at talks"), not a manner ("in an attempt").
+SCENE_PREPOSITIONS = {"in", "at", "near", "within", "inside", "outside", "across"}
+# Nouns that count or phase an event: "a seventh round of talks" is the round.
+PARTITIVE_NOUNS = {"round", "series", "wave", "spate", "resumption", "bout", "string"}
+NAMED_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT"}
 SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "confirm", "announce",
              "claim", "insist", "warn", "stress", "write", "declare", "allege"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these",
@@ -47,6 +53,7 @@ class Context:
     timex: Timex | None
     kind: str
     ceasefire_nouns: frozenset[str]
+    times: tuple[tuple[int, int], ...] = ()  # every time expression of the document
     event_nouns: frozenset[str] = frozenset()  # nouns a pronoun may stand for
 
 
@@ -67,7 +74,11 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
             and head is not trigger
         ):
             return _clause(head, context, focus=trigger)
-        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
+        if (
+            trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "of"
+            and trigger.head.head.lemma_.lower() in PARTITIVE_NOUNS
+        ):
             trigger = trigger.head.head  # "a seventh round of talks": the round
         words = _noun_phrase(trigger, context, MAX_WORDS)
         described = [
@@ -93,6 +104,10 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
         return noun + ["takes", "effect"] + _verb_preps(
             verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True
         )
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not subject and verb.lemma_.lower() in SAY_VERBS and ccomps:
+        # "MOSCOW (Reuters) - They agreed ..., said": what was said is the headline.
+        return _reported(ccomps[0], context, MAX_WORDS)
     budget = MAX_WORDS - len(subject)
     predicate = _predicate(verb, context, plural=plural, budget=budget,
                            passive_object=passive_object)
@@ -102,13 +117,15 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
 def _doer(verb: Token) -> tuple[Token | None, Token | None]:
     """The one who acts, and for a passive with an agent ("was brokered by the US"),
     the thing acted on, which becomes the object."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
+                and not _dateline(c)]
     current = verb
     for _ in range(3):
         if subjects or current.dep_ not in {"xcomp", "conj", "advcl"} or current.head is current:
             break
         current = current.head
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and not _dateline(c)]
     if verb.dep_ in {"relcl", "acl"} and (not subjects or subjects[0].tag_ in {"WDT", "WP"}):
         subjects = [verb.head]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -185,8 +202,15 @@ def _objects_and_preps(verb: Token, context: Context, budget: int) -> list[str]:
 def _reported(verb: Token, context: Context, budget: int) -> list[str]:
     """What was said, as a compact clause in its own tense ("ceasefire should be
     expanded to all of Syria")."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    words = _noun_phrase(subject, context, 5) if subject is not None and subject.lower_ not in PRONOUNS else []
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and not _dateline(c)), None)
+    if subject is None:
+        words = []
+    elif subject.pos_ == "PRON":
+        named = _unique_names(context.actors, limit=2) if subject.lower_ == "they" else []
+        words = _join(named) if len(named) > 1 else [subject.lower_]
+    else:
+        words = _noun_phrase(subject, context, 5)
     words += [
         c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.lower_ not in QUOTES
     ] + [verb.text]
@@ -205,7 +229,7 @@ def _verb_preps(verb: Token, context: Context, budget: int, *, skip_objects: boo
     words: list[str] = []
     taken = 0
     for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
-        if taken == 2 or prep.lower_ not in KEEP_PREPOSITIONS or _dated(prep, context):
+        if taken == 2 or not _keeps(prep, context):
             continue
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if not objects:
@@ -254,22 +278,24 @@ def _np(token: Token, context: Context, depth: int) -> list[str]:
             else:
                 words += [t.text for t in child.subtree if t.lower_ not in QUOTES
                           and t.dep_ not in {"punct", "det"} and not _dated(t, context)]
-        words.append(token.text)
+        if not _in_time(token, context):
+            words.append(token.text)  # "Haftar yesterday evening asked": Haftar
         words += [c.text for c in token.rights if c.dep_ == "case"]
     if depth > 0:
         for prep in (c for c in token.rights if c.dep_ == "prep"):
-            if prep.lower_ not in KEEP_PREPOSITIONS or _dated(prep, context):
+            if not _keeps(prep, context):
                 continue
             objects = [g for g in prep.children if g.dep_ == "pobj"]
             if objects:
                 words += [prep.lower_] + _np(objects[0], context, depth - 1)
             break
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
-    if conjuncts and token.dep_ != "conj" and depth > 0:
+    if conjuncts and token.dep_ != "conj" and (depth > 0 or people):
         items = [words]
         while conjuncts:
             conj = conjuncts.pop(0)
-            items.append(_np_single(conj, context, depth - 1))
+            if not (people and _person(conj, context) in people):
+                items.append(_np_single(conj, context, depth - 1))
             conjuncts = [c for c in conj.children if c.dep_ == "conj"] + conjuncts
         words = []
         for n, item in enumerate(items):
@@ -321,14 +347,66 @@ def _person(token: Token, context: Context) -> str | None:
 
 
 def _dated(token: Token, context: Context) -> bool:
-    """A token inside the event's time expression, or a phrase made of a date."""
-    if token.ent_type_ in {"DATE", "TIME"} and all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct
-                                                   for t in token.subtree if t is not token):
-        return True
-    timex = context.timex
-    if timex is None:
+    """A phrase that is a date: inside a time expression, or made of date words
+    (a preposition with them: "on Monday", "at 8:00"); or a dateline ("MOSCOW -")."""
+    words = [t for t in token.subtree if not t.is_punct]
+    if token.dep_ == "prep":
+        words = [t for t in words if t is not token]
+    if not words:
         return False
-    return any(timex.start <= t.idx < timex.end for t in token.subtree)
+    if _dateline(token):
+        return True
+    spans = list(context.times)
+    if context.timex is not None:
+        spans.append((context.timex.start, context.timex.end))
+    return all(
+        t.ent_type_ in {"DATE", "TIME"} or any(a <= t.idx < b for a, b in spans)
+        for t in words
+    )
+
+
+def _in_time(token: Token, context: Context) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or any(
+        a <= token.idx < b for a, b in context.times
+    )
+
+
+def _dateline(token: Token) -> bool:
+    """Capitals opening a sentence before a dash: "MOSCOW, July 24 (Reuters) -"."""
+    sent = token.sent
+    for t in sent:
+        if t.text in {"-", "–", "—", "--"}:
+            return t.i - sent.start <= 10 and token.i < t.i and sent[0].text.isupper() \
+                and len(sent[0].text) > 2
+        if t.i - sent.start > 10:
+            return False
+    return False
+
+
+def _keeps(prep: Token, context: Context) -> bool:
+    """Whether a prepositional phrase belongs in the headline."""
+    if prep.lower_ not in KEEP_PREPOSITIONS or _dated(prep, context):
+        return False
+    if prep.lower_ not in SCENE_PREPOSITIONS:
+        return True
+    return any(
+        t.ent_type_ in NAMED_ENTITIES
+        or t.lemma_.lower() in context.event_nouns
+        or any(p.start <= t.idx < p.end for p in context.places)
+        for g in prep.children
+        if g.dep_ == "pobj"
+        for t in _own_phrase(g)
+    )
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """A noun with its modifiers and conjuncts, without the clauses and phrases hanging
+    from it ("an attempt [to take Tripoli]")."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "conj", "nummod", "det"}:
+            tokens += _own_phrase(child)
+    return tokens
 
 
 def _verb_form(verb: Token, *, plural: bool, active: bool) -> list[str]:
@@ -369,17 +447,20 @@ def _names_ceasefire(subject: Token | None, context: Context) -> bool:
 
 def _with_place(words: list[str], trigger: Token, context: Context) -> list[str]:
     """Where, when the event's own phrase names a place the headline does not say."""
-    said = {w.lower() for w in words}
     core = _core(trigger)
     for place in context.places:
         if not any(place.start <= t.idx < place.end for t in core):
             continue
-        names = {w.lower() for w in [*place.canonical.split(), *place.text.split()]}
-        if names & said:
+        names = set(_plain(f"{place.canonical} {place.text}").split())
+        if names & set(_plain(" ".join(words)).split()):
             return words
         if len(words) + 1 + len(place.canonical.split()) <= MAX_WORDS + 2:
             return words + ["in", *place.canonical.split()]
     return words
+
+
+def _plain(text: str) -> str:
+    return "".join(c if c.isalnum() else " " for c in text.lower())
 
 
 def _core(trigger: Token) -> list[Token]:
