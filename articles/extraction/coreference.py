@@ -11,6 +11,7 @@ conditions, general remarks, descriptions) are dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -26,7 +27,9 @@ NON_SPECIFIC = {"no", "any", "every", "each", "such", "another"}
 STANDALONE_KINDS = {"attack", "agreement", "ceasefire_start", "ceasefire_end", "meeting"}
 
 
-def resolve_references(doc: Doc, candidates: list[EventCandidate]) -> list[EventCandidate]:
+def resolve_references(
+    doc: Doc, candidates: list[EventCandidate], published_at: dt.date | None = None
+) -> list[EventCandidate]:
     """Date each undated candidate by the event it refers to; drop the ones that refer to
     nothing and tell of no act of their own. Dated candidates pass unchanged."""
     dated = [c for c in candidates if c.timex is not None and c.timex.interval]
@@ -38,7 +41,9 @@ def resolve_references(doc: Doc, candidates: list[EventCandidate]) -> list[Event
         trigger = _trigger(doc, candidate)
         if trigger is None or _non_specific(trigger):
             continue
-        antecedent = find_antecedent(candidate, dated, definite=_definite(trigger))
+        antecedent = find_antecedent(
+            candidate, _possible(dated, trigger, published_at), definite=_definite(trigger)
+        )
         if antecedent is not None:
             if antecedent.sentence_index != candidate.sentence_index:
                 result.append(refer(candidate, antecedent))
@@ -67,8 +72,8 @@ def find_antecedent(
         if candidate.ordinal and other.ordinal and candidate.ordinal != other.ordinal:
             continue
         shared = len(names & {m.canonical for m in other.actors})
-        if names and other.actors and not shared:
-            continue
+        if names and other.actors and not shared and not definite:
+            continue  # other participants: another event, unless "the deal" says so
         if family == "statement" and not _same_speaker(candidate, other):
             continue
         if not shared and not definite:
@@ -114,6 +119,32 @@ def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandida
         ),
         ordinal=candidate.ordinal or antecedent.ordinal,
         confidence=round(max(0.0, min(candidate.confidence, antecedent.confidence) - 0.1), 2),
+    )
+
+
+def _possible(
+    dated: list[EventCandidate], trigger: Token, published_at: dt.date | None
+) -> list[EventCandidate]:
+    """Events a mention can refer to by its tense: what a past tense tells of ("had
+    reached the deal") happened by the publication date, not after it."""
+    if published_at is None or not _past(trigger):
+        return dated
+    return [
+        c for c in dated
+        if c.timex is not None and c.timex.interval is not None
+        and c.timex.interval.start.date() <= published_at
+    ]
+
+
+def _past(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD" and not auxiliaries:
+        return True
+    return verb.tag_ == "VBN" and any(
+        a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries
     )
 
 

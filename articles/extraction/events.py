@@ -73,6 +73,7 @@ class Lexicon:
     conflict_subjects: frozenset[str]
     conflict_verbs: frozenset[str]
     ordinals: dict[str, int]
+    occurrence_verbs: frozenset[str]
 
 
 @cache
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         conflict_subjects=frozenset(data["conflict_start_subjects"]),
         conflict_verbs=frozenset(data["conflict_start_verbs"]),
         ordinals=data["ordinals"],
+        occurrence_verbs=frozenset(data["occurrence_verbs"]),
     )
 
 
@@ -137,6 +139,10 @@ def find_events(
                 continue
             if candidate.timex is None and kind == "statement" and not candidate.actors:
                 continue  # "he added": an undated remark by nobody named
+            if candidate.timex is not None and not direct and _borrowed_date(token):
+                # "the accord will be put to a referendum on Sunday": the date is the
+                # referendum's; the accord is a reference to an event told elsewhere.
+                candidate = replace(candidate, timex=None)
             key = (kind_family(kind), candidate.timex.value if candidate.timex else "")
             best = found.get(key)
             if best is None or _preference(candidate) > _preference(best):
@@ -288,6 +294,23 @@ def _focus_sources(
         ):
             sources[candidate.sentence_index].append(candidate.timex)
     return sources
+
+
+def _borrowed_date(token: Token) -> bool:
+    """A noun naming an event, subject or object of a verb that is no event of its own
+    kind and does not tell that it happens ("opened", "took place", "collapsed"): the
+    verb's date is not the noun's."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {
+        "nsubj", "nsubjpass", "dobj"
+    }:
+        return False
+    verb = token.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon().occurrence_verbs or classify_trigger(verb) is not None:
+        return False
+    return True
 
 
 def _argument_of_trigger(token: Token) -> bool:

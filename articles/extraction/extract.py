@@ -29,7 +29,7 @@ def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
     actors, places = find_actors_and_places(doc)
     actors = sorted([*actors, *state_arm_mentions(doc, actors)], key=lambda m: m.start)
     events = resolve_references(
-        doc, find_events(doc, timexes, actors, places, published_at)
+        doc, find_events(doc, timexes, actors, places, published_at), published_at
     )
     sentences = sentence_spans(doc)
     return ArticleExtraction(

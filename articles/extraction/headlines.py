@@ -86,9 +86,24 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
             if c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
         ]
         for clause in described:
-            predicate = _predicate(clause, context, plural=False, budget=MAX_WORDS - len(words))
+            if clause.tag_ == "VBN" and clause.dep_ == "acl":
+                # "a deal promised by the Taliban": the participle and its agent.
+                predicate = [clause.lower_] + _verb_preps(
+                    clause, context, MAX_WORDS - len(words) - 1, skip_objects=False,
+                    agent=True,
+                )
+            else:
+                predicate = _predicate(clause, context, plural=False,
+                                       budget=MAX_WORDS - len(words))
             if predicate:
                 return words + predicate
+        if _count(words) <= 2:
+            # "in a statement": a bare noun says less than the clause it sits in.
+            verb = next((t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                clause = _clause(verb, context, focus=trigger)
+                if _count(clause) > _count(words):
+                    return clause
         return words
     return _clause(trigger, context, focus=trigger)
 
@@ -218,17 +233,21 @@ def _reported(verb: Token, context: Context, budget: int) -> list[str]:
     words += _objects_and_preps(verb, context, max(1, budget - len(words)))
     for comp in (c for c in verb.children if c.dep_ in {"acomp", "xcomp"}):
         if len(words) < budget:
-            words += [comp.text] + _objects_and_preps(comp, context, budget - len(words) - 1)
+            to = ["to"] if any(c.tag_ == "TO" for c in comp.children) else []
+            words += to + [comp.text] + _objects_and_preps(comp, context, budget - len(words) - 1)
         break
     return words
 
 
-def _verb_preps(verb: Token, context: Context, budget: int, *, skip_objects: bool) -> list[str]:
+def _verb_preps(
+    verb: Token, context: Context, budget: int, *, skip_objects: bool, agent: bool = False
+) -> list[str]:
     """The verb's phrases of place and partner ("in Moscow", "with Turkey"), at most two,
-    never a date."""
+    never a date; with ``agent``, a passive's "by" phrase too."""
     words: list[str] = []
     taken = 0
-    for prep in (c for c in verb.children if c.dep_ in {"prep", "dative"}):
+    deps = {"prep", "dative", "agent"} if agent else {"prep", "dative"}
+    for prep in (c for c in verb.children if c.dep_ in deps):
         if taken == 2 or not _keeps(prep, context):
             continue
         objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -385,6 +404,8 @@ def _dateline(token: Token) -> bool:
 
 def _keeps(prep: Token, context: Context) -> bool:
     """Whether a prepositional phrase belongs in the headline."""
+    if prep.dep_ == "agent":
+        return not _dated(prep, context)
     if prep.lower_ not in KEEP_PREPOSITIONS or _dated(prep, context):
         return False
     if prep.lower_ not in SCENE_PREPOSITIONS:
@@ -417,7 +438,16 @@ def _verb_form(verb: Token, *, plural: bool, active: bool) -> list[str]:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries) and not active
     if passive:
         return [verb.lower_]
-    if any(a.lower_ in {"will", "'ll", "shall"} or a.lemma_ == "go" and a.tag_ == "VBG" for a in auxiliaries):
+    if lemma == "be" and not any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+        lemma = "take place"  # "the exchange should be tomorrow"
+    elif lemma == "be" and plural:
+        return ["are"]
+    future = any(
+        a.tag_ == "MD" and a.lower_ not in {"can", "could", "may", "might"}
+        or a.lemma_ == "go" and a.tag_ == "VBG"
+        for a in auxiliaries
+    )
+    if future:
         return ["to", lemma]
     if plural:
         return [lemma]
@@ -425,6 +455,9 @@ def _verb_form(verb: Token, *, plural: bool, active: bool) -> list[str]:
 
 
 def _third_person(lemma: str) -> str:
+    if " " in lemma:
+        head, rest = lemma.split(" ", 1)
+        return f"{_third_person(head)} {rest}"
     if lemma in IRREGULAR_3SG:
         return IRREGULAR_3SG[lemma]
     if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
@@ -518,6 +551,8 @@ def _finish(words: list[str], trigger: Token) -> str:
     text = " ".join(w for w in words if w and w not in QUOTES)
     for mark in (" ,", " 's", " ’s", " .", " ;", " :", " %", " n't"):
         text = text.replace(mark, mark.strip())
+    while text.split(" ", 1)[0].lower() in {"and", "but", "or", ",", "-"} and " " in text:
+        text = text.split(" ", 1)[1]
     text = text.replace(" - ", "-").replace("( ", "(").replace(" )", ")").strip(" ,;:.-–—")
     if not text:
         text = trigger.text
