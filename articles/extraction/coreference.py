@@ -23,6 +23,8 @@ from .types import Anchor, EventCandidate, Timex
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 # Words that deny or generalise: "no agreement would succeed", "any deal".
 NON_SPECIFIC = {"no", "any", "every", "each", "such", "another"}
+# Verbs that attribute a report ("rebels attacked the base, residents said").
+REPORTING_VERBS = {"say", "tell", "report", "confirm", "claim", "add", "state"}
 # Kinds an undated mention of its own can stand for: acts that happen, not remarks.
 STANDALONE_KINDS = {"attack", "agreement", "ceasefire_start", "ceasefire_end", "meeting"}
 
@@ -175,7 +177,8 @@ def _standalone(trigger: Token, candidate: EventCandidate) -> bool:
     participant and no negation: something happened, the text just does not say when."""
     if candidate.kind not in STANDALONE_KINDS or not candidate.actors:
         return False
-    if trigger.pos_ != "VERB" or trigger.dep_ not in {"ROOT", "conj"}:
+    reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in REPORTING_VERBS
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"ROOT", "conj"} and not reported:
         return False
     if any(c.dep_ in {"neg", "aux", "auxpass"} for c in trigger.children):
         return False

@@ -104,6 +104,9 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
                 clause = _clause(verb, context, focus=trigger)
                 if _count(clause) > _count(words):
                     return clause
+            bodies = [m.canonical for m in context.actors if m.kind != "person"]
+            if bodies and _count(words) <= 2:
+                return [bodies[0], *(w.lower() if w.istitle() else w for w in words)]
         return words
     return _clause(trigger, context, focus=trigger)
 

@@ -1,0 +1,75 @@
+"""Event coreference within an article, on sentences of our own about other conflicts,
+through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from articles.extraction.extract import extract_doc
+from articles.extraction.pipeline import build_nlp
+from articles.extraction.types import Anchor
+
+
+def events_of(text: str, published_at: dt.date):
+    return extract_doc(build_nlp()(text), published_at).events
+
+
+def test_a_definite_reference_takes_the_date_of_the_event_it_refers_to():
+    events = events_of(
+        "Israel and Hamas agreed on Wednesday to a ceasefire brokered by Egypt. "
+        "Egyptian Foreign Minister Mohamed Kamel Amr announced the deal in Cairo.",
+        dt.date(2012, 11, 22),
+    )
+    agreements = [e for e in events if e.kind == "agreement"]
+    assert len(agreements) == 2
+    told, referring = sorted(agreements, key=lambda e: e.sentence_index)
+    assert told.timex.anchor == Anchor.DOCUMENT
+    assert referring.timex.anchor == Anchor.REFERENCE
+    assert referring.timex.interval == told.timex.interval
+    assert referring.confidence < told.confidence
+
+
+def test_the_same_speakers_undated_remarks_join_the_dated_statement():
+    events = events_of(
+        "Somali President Hassan Sheikh Mohamud said on Sunday that the offensive "
+        "against al-Shabaab would go on. Mohamud added that the army had retaken "
+        "three towns. A United Nations envoy said aid must reach the region.",
+        dt.date(2022, 9, 19),
+    )
+    statements = [e for e in events if e.kind == "statement"]
+    by_sentence = {e.sentence_index: e for e in statements}
+    assert by_sentence[1].timex.anchor == Anchor.REFERENCE
+    assert by_sentence[1].timex.value == by_sentence[0].timex.value == "2022-09-18"
+    # Another speaker's undated remark is neither joined to it nor an event of its own.
+    assert 2 not in by_sentence
+
+
+def test_a_past_tense_reference_never_takes_a_later_date():
+    events = events_of(
+        "Colombian President Juan Manuel Santos announced on Wednesday that the "
+        "government and FARC rebels had reached a final peace agreement. "
+        "The accord will be put to a referendum on October 2.",
+        dt.date(2016, 8, 25),
+    )
+    assert not any(
+        e.kind == "agreement" and e.timex and e.timex.value == "2016-10-02"
+        for e in events
+    ), [(e.kind, e.timex and e.timex.value, e.title) for e in events]
+
+
+def test_undated_mentions_that_refer_to_nothing_are_not_events():
+    events = events_of(
+        "No agreement would last without guarantees, the envoy warned. "
+        "Any ceasefire must include the border towns.",
+        dt.date(2019, 5, 2),
+    )
+    assert all(e.timex is not None for e in events)
+
+
+def test_an_undated_act_narrated_in_the_past_stays_an_event():
+    events = events_of(
+        "M23 rebels attacked the army base outside Goma, residents said.",
+        dt.date(2012, 11, 20),
+    )
+    attacks = [e for e in events if e.kind == "attack"]
+    assert len(attacks) == 1 and attacks[0].timex is None
