@@ -608,16 +608,22 @@ def best_supported_title(pieces: list[Evidence], best: Evidence) -> str:
         mine = words[piece.pk]
         if not mine:
             return 0.0
+        # Another outlet's telling counts twice as much as the same article's.
         return sum(
-            len(mine & words[other.pk]) / len(mine | words[other.pk])
+            len(mine & words[other.pk])
+            / len(mine | words[other.pk])
+            * (1 if other.sentence.article_id == piece.sentence.article_id else 2)
             for other in pieces
             if other.pk != piece.pk
-            and other.sentence.article_id != piece.sentence.article_id
         )
 
     ranked = sorted(own, key=lambda e: e.sentence.article.url)
     ranked = sorted(ranked, key=lambda e: -e.sentence.index)
-    return max(ranked, key=lambda e: (round(support(e), 6), e is best)).title
+    # A headline of three content words or more says who did what; fewer is a fragment.
+    return max(
+        ranked,
+        key=lambda e: (round(support(e), 6), len(words[e.pk]) >= 3, e is best),
+    ).title
 
 
 def _reverse(text: str) -> tuple[int, ...]:

@@ -165,6 +165,10 @@ def _subject_words(subject: Token | None, verb: Token, context: Context) -> list
         noun = _event_antecedent(subject, context)
         if noun is not None:
             return _noun_phrase(noun, context, 4)
+        if subject.lower_ in {"he", "she"}:
+            person = _person_for(subject, context)
+            if person:
+                return [person]
         named = _unique_names(context.actors, limit=3)
         return _join(named) if named else []
     return _noun_phrase(subject, context, 6)
@@ -176,6 +180,17 @@ def _event_antecedent(pronoun: Token, context: Context) -> Token | None:
     before = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ == "NOUN"
               and t.lemma_.lower() in context.event_nouns and t.dep_ != "compound"]
     return before[-1] if before else None
+
+
+def _person_for(pronoun: Token, context: Context) -> str | None:
+    """The person "he" or "she" stands for: one named in the same sentence ("As he
+    arrived, de Mistura said"), else the last one named before it."""
+    sent = pronoun.sent
+    people = [m for m in context.mentions if m.kind == "person"]
+    inside = [m for m in people if sent.start_char <= m.start < sent.end_char]
+    before = [m for m in people if m.end <= sent.start_char]
+    chosen = inside[0] if inside else before[-1] if before else None
+    return surname(chosen.canonical) if chosen else None
 
 
 def _predicate(
@@ -364,8 +379,22 @@ def _person(token: Token, context: Context) -> str | None:
     ("US President Donald Trump" -> "Trump")."""
     for mention in context.mentions:
         if mention.kind == "person" and mention.start <= token.idx < mention.end:
-            return mention.canonical.split()[-1]
+            return surname(mention.canonical)
     return None
+
+
+# Lower-case particles that belong to a surname: "de Mistura", "al-Assad", "van der Bellen".
+SURNAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
+                     "ter", "al", "el", "bin", "ibn", "abu", "le", "la"}
+
+
+def surname(name: str) -> str:
+    """The part of a person's name a headline uses: the last word with its particles."""
+    words = name.split()
+    n = len(words) - 1
+    while n > 0 and words[n - 1].lower() in SURNAME_PARTICLES:
+        n -= 1
+    return " ".join(words[n:]) if len(words) > 1 else name
 
 
 def _dated(token: Token, context: Context) -> bool:
@@ -533,7 +562,7 @@ def _with_clock_time(words: list[str], context: Context) -> list[str]:
 def _unique_names(mentions: tuple[ActorMention, ...], limit: int) -> list[str]:
     names: list[str] = []
     for m in mentions:
-        name = m.canonical.split()[-1] if m.kind == "person" else m.canonical
+        name = surname(m.canonical) if m.kind == "person" else m.canonical
         if name not in names:
             names.append(name)
     return names[:limit]
