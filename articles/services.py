@@ -29,6 +29,8 @@ class IngestOutcome:
         return (
             self.action != "unchanged"
             or self.article.extraction_status != Article.ExtractionStatus.DONE
+            # Extracted by other rules: the same text gives other events now.
+            or self.article.extractor_version != EXTRACTOR_VERSION
         )
 
 

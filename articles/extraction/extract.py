@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,8 +18,20 @@ from .segment import sentence_spans
 from .times import resolve_timexes
 from .types import ArticleExtraction
 
-# Bump when the output of extraction changes, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "1"
+def rules_version() -> str:
+    """A digest of the extraction's code and data (rules, lexicons, gazetteers): any
+    change to them gives a new version, and articles extracted under another one are
+    extracted again when they are next ingested."""
+    digest = hashlib.sha1()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = rules_version()
 
 
 def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:

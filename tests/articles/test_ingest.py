@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from articles.extraction.extract import EXTRACTOR_VERSION, rules_version
 from articles.models import Article
 from tests.conftest import record
 from timeline.models import Event, Evidence
@@ -131,3 +132,31 @@ def test_demo_articles_ingest_cleanly(demo_articles):
     assert {a.outlet for a in demo_articles} == {"Radio Farda", "Oman Tribune"}
     assert all(a.extraction_status == "done" for a in demo_articles)
     assert all(a.sentences.exists() for a in demo_articles)
+
+
+def test_an_article_extracted_by_older_rules_is_extracted_again(write_json):
+    path = write_json("one.json", record())
+    ingest(path)
+    Article.objects.update(extractor_version="older-rules")
+    Evidence.objects.all().delete()
+
+    ingest(path)
+
+    article = Article.objects.get()
+    assert article.extractor_version == EXTRACTOR_VERSION
+    assert Evidence.objects.filter(sentence__article=article).exists()
+
+
+def test_the_extractor_version_follows_the_rules_and_data(tmp_path, monkeypatch):
+    from articles.extraction import extract
+
+    assert rules_version() == EXTRACTOR_VERSION
+    copy = tmp_path / "extraction"
+    copy.mkdir()
+    (copy / "data").mkdir()
+    (copy / "rules.py").write_text("A = 1\n")
+    (copy / "data" / "lexicon.json").write_text('{"verbs": ["sign"]}')
+    monkeypatch.setattr(extract, "__file__", str(copy / "extract.py"))
+    before = extract.rules_version()
+    (copy / "data" / "lexicon.json").write_text('{"verbs": ["sign", "seal"]}')
+    assert extract.rules_version() != before
