@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from articles.extraction.actors import actor_key
+from articles.extraction.actors.names import actor_key
 from articles.models import Sentence
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from django.db import connection, transaction
 from django.db.models import Q
 
-from articles.extraction.actors import actor_key, canonical_name
+from articles.extraction.actors.names import actor_key, canonical_name
 from articles.extraction.events import kind_family
 from articles.extraction.types import (
     ActorMention,

