@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from articles.extraction.events import kind_family
+from articles.extraction.kinds import distinctive, kind_family, same_act
 
 FINE = {"day", "hour", "minute"}
 COARSE = {"year"}
-# Kinds whose events are rare enough that the same kind on the same day, with nothing
-# contradicting it, is the same event.
-DISTINCTIVE_FAMILIES = {"ceasefire_start", "ceasefire_end", "agreement"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +110,7 @@ def same_event(a: Reading, b: Reading) -> bool:
     if evidence == 1 and a.family != "statement":
         return True
     return (
-        a.family in DISTINCTIVE_FAMILIES and a.precision in FINE and b.precision in FINE
+        distinctive(a.family) and a.precision in FINE and b.precision in FINE
     )
 
 
@@ -151,53 +148,6 @@ def group_readings(readings: list[Reading]) -> list[list[Reading]]:
             owner[index[r.evidence_id]] = keep
             groups[keep].append(r)
     return list(groups.values())
-
-
-# Trigger words that name the same act, so two outlets' wordings count as one trigger.
-SAME_ACT = {
-    "start": "begin",
-    "erupt": "begin",
-    "break": "begin",
-    "flare": "begin",
-    "kick": "begin",
-    "take": "begin",
-    "come": "begin",
-    "enter": "begin",
-    "go": "begin",
-    "implement": "begin",
-    "reach": "agree",
-    "strike": "agree",
-    "sign": "agree",
-    "seal": "agree",
-    "clinch": "agree",
-    "broker": "agree",
-    "conclude": "agree",
-    "agreement": "agree",
-    "deal": "agree",
-    "accord": "agree",
-    "meeting": "meet",
-    "summit": "meet",
-    "talk": "negotiate",
-    "talks": "negotiate",
-    "round": "negotiate",
-    "negotiation": "negotiate",
-    "swap": "exchange",
-    "release": "exchange",
-    "shell": "attack",
-    "shelling": "attack",
-    "strikes": "attack",
-    "bomb": "attack",
-    "bombing": "attack",
-    "fighting": "attack",
-    "clash": "attack",
-    "urge": "call",
-    "demand": "call",
-    "appeal": "call",
-}
-
-
-def same_act(a: str, b: str) -> bool:
-    return SAME_ACT.get(a, a) == SAME_ACT.get(b, b)
 
 
 def affinity(a: Reading, b: Reading) -> int:

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from articles.extraction.actors.names import actor_key, canonical_name
-from articles.extraction.events import kind_family
+from articles.extraction.kinds import family_kinds, kind_family
 from articles.extraction.types import (
     ActorMention,
     ArticleExtraction,
@@ -37,9 +37,7 @@ from .models import (
     unique_slug,
 )
 
-FAMILY_KINDS: dict[str, list[str]] = {}
-for _kind in EventKind.values:
-    FAMILY_KINDS.setdefault(kind_family(_kind), []).append(_kind)
+FAMILY_KINDS = {kind_family(k): family_kinds(kind_family(k)) for k in EventKind.values}
 
 
 # Actors and places --------------------------------------------------------------------

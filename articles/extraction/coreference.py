@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .events import kind_family
+from .kinds import kind_family
 from .types import Anchor, EventCandidate, Timex
 
 # Determiners and possessives that make a noun a reference to a known event.

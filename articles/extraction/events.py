@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .headlines import Context as HeadlineContext
 from .headlines import headline
+from .kinds import kind_family, preference
 from .segment import content_sentences
 from .types import (
     ActorMention,
@@ -100,11 +101,6 @@ def lexicon() -> Lexicon:
         ordinals=data["ordinals"],
         occurrence_verbs=frozenset(data["occurrence_verbs"]),
     )
-
-
-def kind_family(kind: str) -> str:
-    """Kinds that can describe the same real event (a meeting that is a round of talks)."""
-    return "talks" if kind in {"meeting", "negotiation"} else kind
 
 
 def find_events(
@@ -953,16 +949,10 @@ def _antecedent(token: Token) -> Token | None:
 
 def _preference(candidate: EventCandidate) -> tuple:
     """Which of two same-family candidates in a sentence to keep."""
-    specific = {
-        "negotiation": 2,
-        "ceasefire_start": 2,
-        "ceasefire_end": 2,
-        "agreement": 1,
-    }
     return (
         candidate.timex is not None,
         candidate.ordinal is not None,
-        specific.get(candidate.kind, 0),
+        preference(candidate.kind),
         candidate.confidence,
         -candidate.trigger_start,
     )
