@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from articles.extraction.actors.names import actor_key
+from articles.extraction.kinds import kinds
 from articles.models import Sentence
 
 
@@ -122,15 +123,10 @@ class PlaceAlias(models.Model):
         super().save(*args, **kwargs)
 
 
-class EventKind(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    AGREEMENT = "agreement", "Agreement"
-    CEASEFIRE_START = "ceasefire_start", "Ceasefire takes effect"
-    CEASEFIRE_END = "ceasefire_end", "Ceasefire ends"
-    STATEMENT = "statement", "Statement"
-    NEGOTIATION = "negotiation", "Negotiation"
-    ATTACK = "attack", "Attack"
-    OTHER = "other", "Other"
+# The kinds come from the extraction's registry (articles/extraction/data/event_kinds.json).
+EventKind = models.TextChoices(
+    "EventKind", [(k.name.upper(), (k.name, k.label)) for k in kinds().values()]
+)
 
 
 class EventQuerySet(models.QuerySet):
