@@ -93,11 +93,27 @@ def link_people(article: Article) -> None:
 
 
 def _resolve_roles(article: Article, canon_of_key: dict[str, str]) -> None:
+    """ "The UN envoy said": the one person the article names, when the text names
+    them with that organisation ("UN envoy Staffan de Mistura"); an envoy of another
+    body is someone else."""
     people = set(canon_of_key.values())
-    for start, end, _org in article.pending_roles:
-        if len(people) == 1:
+    if len(people) != 1:
+        return
+    person = next(iter(people))
+    starts = [
+        m.start
+        for m in article.found.actors
+        if m.kind == PERSON and m.canonical == person
+    ]
+    for start, end, org in article.pending_roles:
+        near = any(
+            c.entry is not None
+            and c.entry.canonical == org
+            and 0 <= s - c.end <= 60
+            for c in article.gaz_cands
+            for s in starts
+        )
+        if near:
             article.found.actors.append(
-                ActorMention(
-                    start, end, article.text[start:end], next(iter(people)), PERSON
-                )
+                ActorMention(start, end, article.text[start:end], person, PERSON)
             )

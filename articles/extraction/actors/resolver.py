@@ -12,6 +12,8 @@ from .entities import ner_mentions
 from .metonymy import gazetteer_mentions
 from .patterns import bare_group_nouns, constructed_phrases, focus_country
 from .people import link_people
+from .references import resolve_references
+from .things import separate_things
 
 
 def find_actors_and_places(doc: Doc) -> tuple[list[ActorMention], list[PlaceMention]]:
@@ -30,4 +32,5 @@ def find_actors_and_places(doc: Doc) -> tuple[list[ActorMention], list[PlaceMent
         sorted(article.found.actors, key=lambda m: (m.start, m.end))
     )
     places = sorted(article.found.places, key=lambda m: (m.start, m.end))
-    return actors, places
+    actors, places = separate_things(doc, actors, places)
+    return resolve_references(doc, actors), places

@@ -1,0 +1,185 @@
+"""Short references to actors the article has named: a surname alone ("Mohamud added"),
+a bare arm of a state ("the army", "the ministry") when the article names one such
+body, and a state's body written two ways ("Russia's foreign ministry", "the Russian
+Foreign Ministry") under one name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..types import ActorMention
+from .gazetteer import Gazetteer, load_gazetteer, state_of
+from .names import actor_key
+
+# Generic heads of a state's bodies, and the words each may be referred back to by.
+BODY_HEADS = {
+    "army": {"army", "military", "armed forces"},
+    "armed forces": {"army", "military", "armed forces"},
+    "military": {"army", "military", "armed forces"},
+    "ministry": {"ministry"},
+    "police": {"police"},
+    "navy": {"navy"},
+    "government": {"government"},
+    "presidency": {"presidency"},
+}
+ORGANISATION_KINDS = {"organisation", "group"}
+
+
+def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors with short references added and a state's bodies named one way."""
+    gaz = load_gazetteer()
+    actors = [_named_body(m, gaz) for m in actors]
+    actors = _unify_bodies(actors)
+    covered = {i for m in actors for i in range(m.start, m.end)}
+    added = _possessed_bodies(doc, gaz, covered)
+    actors = _unify_bodies([*actors, *added])
+    added = _surnames(doc, actors, covered) + _bare_bodies(doc, actors, covered)
+    return sorted([*actors, *added], key=lambda m: (m.start, m.end))
+
+
+def _surnames(doc: Doc, actors: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+    """ "Mohamud added": a capitalised word that is the surname of exactly one person
+    the article names in full."""
+    by_surname: dict[str, set[str]] = {}
+    for m in actors:
+        words = m.canonical.split()
+        if m.kind == "person" and len(words) >= 2:
+            by_surname.setdefault(actor_key(words[-1]), set()).add(m.canonical)
+    found = []
+    for token in doc:
+        if token.idx in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        people = by_surname.get(actor_key(token.text), set())
+        if len(people) == 1:
+            found.append(
+                ActorMention(token.idx, token.idx + len(token.text), token.text,
+                             next(iter(people)), "person")
+            )
+    return found
+
+
+def _possessed_bodies(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[ActorMention]:
+    """ "Russia's foreign ministry", "Sudan's armed forces": a state's body, named
+    as the state's adjective and the body ("Russian Foreign Ministry")."""
+    found = []
+    for token in doc:
+        if token.idx in covered or token.lower_ not in {"ministry", "army", "military",
+                                                        "forces", "police", "navy"}:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if not owners:
+            continue
+        state = state_of(owners[0].text)
+        adjective = _adjective(gaz, state)
+        if not adjective:
+            continue
+        words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.i > owners[0].i]
+        if token.lower_ == "forces" and [w.lower_ for w in words] != ["armed"]:
+            continue
+        start = (words[0] if words else token).idx
+        end = token.idx + len(token.text)
+        if any(i in covered for i in range(start, end)):
+            continue
+        name = " ".join(w.text.capitalize() for w in [*words, token])
+        found.append(ActorMention(start, end, doc.text[start:end], f"{adjective} {name}",
+                                  "organisation", state))
+        covered.update(range(start, end))
+    return found
+
+
+def _body_head(text: str) -> str | None:
+    lowered = text.lower()
+    for head in sorted(BODY_HEADS, key=len, reverse=True):
+        if lowered.endswith(head):
+            return head
+    return None
+
+
+def _bare_bodies(doc: Doc, actors: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+    """ "The army said": the one army (or ministry, police ...) the article names."""
+    named: dict[str, set[str]] = {}
+    for m in actors:
+        head = _body_head(m.canonical)
+        if m.kind in ORGANISATION_KINDS and head and len(m.canonical.split()) > len(head.split()):
+            for word in BODY_HEADS[head]:
+                named.setdefault(word, set()).add(m.canonical)
+    found = []
+    for token in doc:
+        if token.idx in covered or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        phrase = _bare_phrase(token)
+        if phrase is None:
+            continue
+        start, end, words = phrase
+        bodies = named.get(words, set())
+        if len(bodies) == 1:
+            found.append(ActorMention(start, end, doc.text[start:end], next(iter(bodies)),
+                                      "organisation"))
+            covered.update(range(start, end))
+    return found
+
+
+def _bare_phrase(token: Token) -> tuple[int, int, str] | None:
+    """ "the army", "the armed forces", "the ministry": a definite generic body with no
+    other modifier (a name would have made it a mention already)."""
+    if token.lower_ not in {"army", "military", "forces", "ministry", "police", "navy",
+                            "presidency", "government"}:
+        return None
+    words = token.lower_
+    start = token.idx
+    modifiers = [c for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
+    if any(c.dep_ == "det" and c.lower_ != "the" for c in modifiers):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers):
+        return None
+    others = [c for c in modifiers if c.dep_ != "det"]
+    if token.lower_ == "forces":
+        if [c.lower_ for c in others] != ["armed"]:
+            return None
+        words = "armed forces"
+        start = others[0].idx
+    elif others:
+        return None
+    return start, token.idx + len(token.text), words
+
+
+def _named_body(mention: ActorMention, gaz: Gazetteer) -> ActorMention:
+    """ "Russia's foreign ministry" is the Russian Foreign Ministry."""
+    if mention.kind not in ORGANISATION_KINDS:
+        return mention
+    text = mention.text
+    for marker in ("'s ", "’s "):
+        if marker in text:
+            owner, body = text.split(marker, 1)
+            state = state_of(owner.strip())
+            head = _body_head(body)
+            adjective = _adjective(gaz, state)
+            if state and head and adjective:
+                canonical = f"{adjective} {' '.join(w.capitalize() for w in body.split())}"
+                return ActorMention(mention.start, mention.end, mention.text, canonical,
+                                    mention.kind, mention.affiliation or state)
+    return mention
+
+
+def _unify_bodies(actors: list[ActorMention]) -> list[ActorMention]:
+    """A body named without its state ("foreign ministry") when the article names
+    exactly one such body of a state ("Russian Foreign Ministry") is that body."""
+    full = {}
+    for m in actors:
+        if m.kind in ORGANISATION_KINDS and len(m.canonical.split()) > 2:
+            full.setdefault(m.canonical.lower().split(" ", 1)[1], set()).add(m.canonical)
+    result = []
+    for m in actors:
+        names = full.get(m.canonical.lower(), set())
+        if m.kind in ORGANISATION_KINDS and len(names) == 1:
+            m = ActorMention(m.start, m.end, m.text, next(iter(names)), m.kind, m.affiliation)
+        result.append(m)
+    return result
+
+
+def _adjective(gaz: Gazetteer, state: str) -> str:
+    for adjective, owner in gaz.adjective_state.items():
+        if owner == state:
+            return adjective
+    return ""
