@@ -10,7 +10,11 @@ from collections.abc import Callable, Iterable, Sequence
 from django.db import connection, transaction
 from django.db.models import Q
 
-from articles.extraction.actors.names import actor_key, canonical_name
+from articles.extraction.actors.names import (
+    actor_key,
+    canonical_name,
+    generic_reference,
+)
 from articles.extraction.kinds import family_kinds, kind_family
 from articles.extraction.types import (
     ActorMention,
@@ -53,9 +57,11 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
     written: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
     for mention in mentions:
-        written.setdefault(mention.canonical, set()).update(
-            {mention.text, mention.canonical}
-        )
+        # "the foreign ministry" names one body in its article only: not an alias.
+        forms = {mention.canonical}
+        if not generic_reference(mention.text):
+            forms.add(mention.text)
+        written.setdefault(mention.canonical, set()).update(forms)
         kinds.setdefault(mention.canonical, mention.kind)
     if not written:
         return {}

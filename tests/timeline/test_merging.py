@@ -100,3 +100,23 @@ def test_arrival_order_does_not_change_the_timeline(tmp_path, django_db_blocker)
 
     assert forward["events"] == backward["events"]
     assert forward["actors"] == backward["actors"]
+
+
+def test_a_generic_body_name_is_no_alias_across_articles(tmp_path):
+    ingest(
+        tmp_path,
+        record(
+            url="https://daily.example.net/yerevan",
+            text="The Armenian Foreign Ministry said on Monday the talks had failed. "
+            "The foreign ministry added that it wanted peace.",
+        ),
+        record(
+            url="https://daily.example.net/moscow",
+            text="The Russian Foreign Ministry said on Tuesday the talks would resume. "
+            "The foreign ministry added that Moscow wanted peace.",
+        ),
+    )
+    from timeline.models import ActorAlias
+
+    owners = ActorAlias.objects.filter(normalised="foreign ministry")
+    assert not owners.exists(), list(owners.values_list("actor__name", flat=True))

@@ -126,3 +126,18 @@ def name_shaped(words: list[str]) -> bool:
         (w[:1].isupper() and not w.isupper()) or w.lower() in particles
         for w in words
     )
+
+
+# Words of a body's generic name: "the foreign ministry", "the armed forces".
+GENERIC_BODY_WORDS = frozenset(
+    """the foreign defence defense interior justice health information affairs ministry
+    ministries of army armed forces force military police navy air government presidency
+    cabinet office department""".split()
+)
+
+
+def generic_reference(text: str) -> bool:
+    """A body's generic name ("foreign ministry", "the Army"), which stands for one body
+    within an article but no body across articles: never an alias."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    return bool(words) and set(words) <= GENERIC_BODY_WORDS
