@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test browser demo check serve load
+.PHONY: setup run test lint browser demo check serve load
 .DEFAULT_GOAL := run
 
 setup: $(STAMP)
@@ -28,8 +28,13 @@ run: demo
 browser:
 	@scripts/ensure-chromium.sh
 
-# The whole suite on SQLite, then again on a throwaway PostgreSQL 15 cluster.
-test: setup browser
+# Lint (ruff: rules and formatting), then the whole suite on SQLite, then again on a
+# throwaway PostgreSQL 15 cluster.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --exclude '*/migrations/*' .
+
+test: setup browser lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	scripts/with-postgres.sh $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 

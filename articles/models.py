@@ -64,12 +64,12 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.outlet}, {self.published_at:%Y-%m-%d})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.pk])
-
     def save(self, *args, **kwargs) -> None:
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
 
 
 class Sentence(models.Model):
@@ -98,9 +98,9 @@ class Sentence(models.Model):
     def __str__(self) -> str:
         return f"{self.article_id}#{self.index}: {self.text[:60]}"
 
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         return f"s-{self.index}"
-
-    def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#{self.anchor}"

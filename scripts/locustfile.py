@@ -17,7 +17,9 @@ HTMX = {"HX-Request": "true"}
 def local_only(environment, **kwargs) -> None:
     host = urlparse(environment.host or "").hostname
     if host not in {"127.0.0.1", "localhost"}:
-        raise SystemExit(f"refusing to load {host!r}: this journey runs against 127.0.0.1")
+        raise SystemExit(
+            f"refusing to load {host!r}: this journey runs against 127.0.0.1"
+        )
 
 
 class Analyst(HttpUser):
@@ -27,7 +29,9 @@ class Analyst(HttpUser):
         page = self.client.get("/", name="/ (timeline)").text
         menu = page.split('name="actor"', 1)[-1].split("</select>", 1)[0]
         self.actors = re.findall(r'<option value="([a-z0-9-]+)"', menu) or [""]
-        self.events = re.findall(r'data-testid="event" data-event-id="(\d+)"', page) or ["1"]
+        self.events = re.findall(
+            r'data-testid="event" data-event-id="(\d+)"', page
+        ) or ["1"]
         self.years = re.findall(r'<time datetime="(\d{4})', page) or ["2017"]
 
     @task
@@ -41,5 +45,6 @@ class Analyst(HttpUser):
         )
         year = random.choice(self.years)
         self.client.get(
-            f"/export.csv?actor={actor}&at={year}", name="/export.csv?actor=&at= (a year)"
+            f"/export.csv?actor={actor}&at={year}",
+            name="/export.csv?actor=&at= (a year)",
         )

@@ -29,7 +29,11 @@ def subset_gold(gold: dict, articles: list[dict]) -> dict:
     text = "\n".join(a["text"] for a in articles).lower()
     events = []
     for event in gold["events"]:
-        evidence = [e for e in event["evidence"] if e.get("article_url", e.get("article")) in urls]
+        evidence = [
+            e
+            for e in event["evidence"]
+            if e.get("article_url", e.get("article")) in urls
+        ]
         if evidence:
             events.append({**event, "evidence": evidence})
     keys = {e["key"] for e in events}
@@ -60,7 +64,9 @@ def main() -> int:
     for path in args.articles:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         articles.extend(data if isinstance(data, list) else [data])
-    gold = subset_gold(json.loads(Path(args.gold).read_text(encoding="utf-8")), articles)
+    gold = subset_gold(
+        json.loads(Path(args.gold).read_text(encoding="utf-8")), articles
+    )
     folder = Path(args.keep or tempfile.mkdtemp(prefix="score-"))
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "db.sqlite3").unlink(missing_ok=True)  # always a new database
@@ -68,17 +74,28 @@ def main() -> int:
     env.pop("DEBUG", None)
     python = sys.executable
     for command in (["migrate", "--noinput"], ["ingest", *args.articles]):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [python, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     export = folder / "export.json"
     with export.open("w") as out:
-        subprocess.run([python, "manage.py", "export_timeline", "--format", "json"],
-                       cwd=ROOT, env=env, check=True, stdout=out)
+        subprocess.run(
+            [python, "manage.py", "export_timeline", "--format", "json"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=out,
+        )
     gold_path = folder / "gold.json"
     gold_path.write_text(json.dumps(gold), encoding="utf-8")
     result = subprocess.run(
         [python, str(SCORER), str(gold_path), str(export), "--min-recall", "0"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     lines = result.stdout.strip().splitlines()
     print("\n".join(lines if args.report else lines[-1:]))

@@ -109,17 +109,15 @@ def same_event(a: Reading, b: Reading) -> bool:
         return True
     if evidence == 1 and a.family != "statement":
         return True
-    return (
-        distinctive(a.family) and a.precision in FINE and b.precision in FINE
-    )
+    return distinctive(a.family) and a.precision in FINE and b.precision in FINE
 
 
 def refers(a: Reading, b: Reading) -> bool:
     """One reading took its date from the event the other tells of (coreference within
     an article): the same interval, one of them resolved by reference."""
-    return (
-        "reference" in {a.resolution, b.resolution}
-        and (a.start, a.end) == (b.start, b.end)
+    return "reference" in {a.resolution, b.resolution} and (a.start, a.end) == (
+        b.start,
+        b.end,
     )
 
 

@@ -436,6 +436,9 @@ class MonthCount(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.kind} {self.status}: {self.events}"
+
 
 class EventMonth(MonthCount):
     class Meta:

@@ -27,8 +27,23 @@ TIME_PATTERNS_FILE = DATA_DIR / "time_patterns.json"
 _CAPITALISED_GROUPS = ("month", "weekday", "weekdays", "holiday")
 # Plural nouns after a four-digit number that still make it a year ("the 2008 elections").
 _YEAR_NOUNS = frozenset(
-    {"election", "olympics", "games", "protest", "riot", "talk", "negotiation", "attack",
-     "bombing", "agreement", "accords", "accord", "hostility", "clash", "offensive"}
+    {
+        "election",
+        "olympics",
+        "games",
+        "protest",
+        "riot",
+        "talk",
+        "negotiation",
+        "attack",
+        "bombing",
+        "agreement",
+        "accords",
+        "accord",
+        "hostility",
+        "clash",
+        "offensive",
+    }
 )
 # Gaps allowed between a clock time or part of day and the date it belongs to;
 # a parenthesis may gloss the time ("at 8:00 (local time) on Monday").
@@ -41,7 +56,9 @@ _DATE_THEN_TIME = re.compile(
 )
 # What comes before "a day" when it is a rate: "twice a day", "$5 a day".
 _RATE_BEFORE = r"(?:times|once|twice|\d|percent|%|dollars|hours|miles|people|barrels)$"
-_DAY_KINDS = frozenset({"date", "weekday", "deictic", "anaphoric", "relative", "holiday", "fixed"})
+_DAY_KINDS = frozenset(
+    {"date", "weekday", "deictic", "anaphoric", "relative", "holiday", "fixed"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +176,7 @@ def covering_span(doc: Doc, starts: list[int], start: int, end: int) -> Span | N
         return None
     first = max(bisect.bisect_right(starts, start) - 1, 0)
     last = max(bisect.bisect_left(starts, end) - 1, first)
-    return doc[first:last + 1]
+    return doc[first : last + 1]
 
 
 def find_candidates(doc: Doc) -> list[TimexCandidate]:
@@ -190,13 +207,32 @@ def find_candidates(doc: Doc) -> list[TimexCandidate]:
                 # Both halves of a range claim the whole match, so that nothing
                 # shorter inside it wins; they are split apart after selection.
                 parts = _split_range(m, groups, pattern)
-                found.append((start, end, priority, TimexCandidate(
-                    start, end, "range", pattern.name, {}, None, (), parts)))
+                found.append(
+                    (
+                        start,
+                        end,
+                        priority,
+                        TimexCandidate(
+                            start, end, "range", pattern.name, {}, None, (), parts
+                        ),
+                    )
+                )
                 continue
             found.append(
-                (start, end, priority,
-                 TimexCandidate(start, end, pattern.kind, pattern.name, groups,
-                                pattern.value, pattern.modes))
+                (
+                    start,
+                    end,
+                    priority,
+                    TimexCandidate(
+                        start,
+                        end,
+                        pattern.kind,
+                        pattern.name,
+                        groups,
+                        pattern.value,
+                        pattern.modes,
+                    ),
+                )
             )
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken = bytearray(len(text) + 1)
@@ -213,14 +249,17 @@ def find_candidates(doc: Doc) -> list[TimexCandidate]:
     return _merge_date_and_time(text, flat)
 
 
-def _split_range(m: re.Match[str], groups: dict[str, str], pattern: CompiledPattern
-                 ) -> tuple[TimexCandidate, TimexCandidate]:
-    """"6-7 January 1916" -> "6" (6 January 1916) and "7 January 1916"; "1915-17" too.
+def _split_range(
+    m: re.Match[str], groups: dict[str, str], pattern: CompiledPattern
+) -> tuple[TimexCandidate, TimexCandidate]:
+    """ "6-7 January 1916" -> "6" (6 January 1916) and "7 January 1916"; "1915-17" too.
 
     Groups ending in 1 belong to the first half, which shares the others.
     """
     second = {
-        k: v for k, v in groups.items() if not k.endswith("1") and k not in {"first", "second"}
+        k: v
+        for k, v in groups.items()
+        if not k.endswith("1") and k not in {"first", "second"}
     }
     first = dict(second)
     for key, val in groups.items():
@@ -231,13 +270,15 @@ def _split_range(m: re.Match[str], groups: dict[str, str], pattern: CompiledPatt
     if "year1" in groups:
         first = {"year": groups["year1"]}
     return (
-        TimexCandidate(m.start("first"), m.end("first"), pattern.kind, pattern.name, first),
+        TimexCandidate(
+            m.start("first"), m.end("first"), pattern.kind, pattern.name, first
+        ),
         TimexCandidate(m.start("second"), m.end(), pattern.kind, pattern.name, second),
     )
 
 
 def _countable(groups: dict[str, str]) -> bool:
-    """"a year" and "two years", but not "a years' time" or "a months-long"."""
+    """ "a year" and "two years", but not "a years' time" or "a months-long"."""
     num = groups.get("num", "").lower()
     unit = groups.get("unit", "").lower()
     return not (num in {"a", "an"} and unit.endswith("s"))
@@ -257,24 +298,53 @@ def _looks_like_year(doc: Doc, starts: list[int], start: int, end: int) -> bool:
         nxt = doc[token.i + 1]
         if nxt.tag_ == "NNS" and nxt.lemma_.lower() not in _YEAR_NOUNS:
             return False
-        if nxt.lower_ in {"%", "percent", "km", "miles", "kilometres", "kilometers", "m",
-                          "metres", "meters", "feet", "tons", "tonnes", "hours", "hrs"}:
+        if nxt.lower_ in {
+            "%",
+            "percent",
+            "km",
+            "miles",
+            "kilometres",
+            "kilometers",
+            "m",
+            "metres",
+            "meters",
+            "feet",
+            "tons",
+            "tonnes",
+            "hours",
+            "hrs",
+        }:
             return False
-    if token.i > 0 and doc[token.i - 1].lower_ in {"$", "£", "€", "no.", "number", "resolution",
-                                                   "route", "highway", "flight", "article"}:
+    if token.i > 0 and doc[token.i - 1].lower_ in {
+        "$",
+        "£",
+        "€",
+        "no.",
+        "number",
+        "resolution",
+        "route",
+        "highway",
+        "flight",
+        "article",
+    }:
         return False
     return True
 
 
 def _looks_like_rate(text: str, start: int) -> bool:
-    """"a day" is a set only after a count or amount ("twice a day", "$5 a day")."""
-    before = text[max(0, start - 25):start].lower().rstrip()
-    if text[start:start + 3].lower() in {"per", "eac"} or " after " in text[start:start + 12]:
+    """ "a day" is a set only after a count or amount ("twice a day", "$5 a day")."""
+    before = text[max(0, start - 25) : start].lower().rstrip()
+    if (
+        text[start : start + 3].lower() in {"per", "eac"}
+        or " after " in text[start : start + 12]
+    ):
         return True
     return bool(re.search(_RATE_BEFORE, before))
 
 
-def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCandidate]:
+def _merge_date_and_time(
+    text: str, cands: list[TimexCandidate]
+) -> list[TimexCandidate]:
     """Join "noon on July 9", "the night of 12 April" and "July 9 at 14:00" into one."""
     merged: list[TimexCandidate] = []
     i = 0
@@ -282,21 +352,39 @@ def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCa
         cur = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         day = cands[i + 2] if i + 2 < len(cands) else None
-        if (nxt is not None and day is not None and cur.kind == "clock"
-                and nxt.kind == "clock" and day.kind in _DAY_KINDS
-                and _GLOSS_OPEN.match(text[cur.end:nxt.start])
-                and _GLOSS_CLOSE.match(text[nxt.end:day.start].lower())):
+        if (
+            nxt is not None
+            and day is not None
+            and cur.kind == "clock"
+            and nxt.kind == "clock"
+            and day.kind in _DAY_KINDS
+            and _GLOSS_OPEN.match(text[cur.end : nxt.start])
+            and _GLOSS_CLOSE.match(text[nxt.end : day.start].lower())
+        ):
             # Both times take the day that follows; the glossing one is told
             # which time it glosses, to move to the day before or after when its
             # zone is far from the first one's ("00:01 (22:01 GMT) on Sunday").
-            merged.append(TimexCandidate(cur.start, cur.end, cur.kind, cur.name,
-                                         cur.groups, None, (), (day,)))
-            merged.append(TimexCandidate(nxt.start, nxt.end, nxt.kind, nxt.name,
-                                         nxt.groups, None, (), (day, cur)))
+            merged.append(
+                TimexCandidate(
+                    cur.start, cur.end, cur.kind, cur.name, cur.groups, None, (), (day,)
+                )
+            )
+            merged.append(
+                TimexCandidate(
+                    nxt.start,
+                    nxt.end,
+                    nxt.kind,
+                    nxt.name,
+                    nxt.groups,
+                    None,
+                    (),
+                    (day, cur),
+                )
+            )
             i += 2
             continue
         if nxt is not None:
-            gap = text[cur.end:nxt.start].lower()
+            gap = text[cur.end : nxt.start].lower()
             pair = None
             if cur.kind in {"clock", "pod_of"} and nxt.kind in _DAY_KINDS:
                 if _TIME_THEN_DATE.match(gap):
@@ -306,15 +394,33 @@ def _merge_date_and_time(text: str, cands: list[TimexCandidate]) -> list[TimexCa
                     pair = (cur, nxt)
             if pair is not None and ("," in gap or "(" in gap):
                 if cur.kind == "clock":
-                    merged.append(TimexCandidate(cur.start, cur.end, cur.kind, cur.name,
-                                                 cur.groups, None, (), (nxt,)))
+                    merged.append(
+                        TimexCandidate(
+                            cur.start,
+                            cur.end,
+                            cur.kind,
+                            cur.name,
+                            cur.groups,
+                            None,
+                            (),
+                            (nxt,),
+                        )
+                    )
                     i += 1
                     continue
                 pair = None
             if pair is not None:
                 merged.append(
-                    TimexCandidate(cur.start, nxt.end, "combo", f"{cur.name}+{nxt.name}", {},
-                                   None, (), pair)
+                    TimexCandidate(
+                        cur.start,
+                        nxt.end,
+                        "combo",
+                        f"{cur.name}+{nxt.name}",
+                        {},
+                        None,
+                        (),
+                        pair,
+                    )
                 )
                 i += 2
                 continue

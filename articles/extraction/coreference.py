@@ -20,13 +20,30 @@ from .kinds import kind_family
 from .types import Anchor, EventCandidate, Timex
 
 # Determiners and possessives that make a noun a reference to a known event.
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+DEFINITE = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+}
 # Words that deny or generalise: "no agreement would succeed", "any deal".
 NON_SPECIFIC = {"no", "any", "every", "each", "such", "another"}
 # Verbs that attribute a report ("rebels attacked the base, residents said").
 REPORTING_VERBS = {"say", "tell", "report", "confirm", "claim", "add", "state"}
 # Kinds an undated mention of its own can stand for: acts that happen, not remarks.
-STANDALONE_KINDS = {"attack", "agreement", "ceasefire_start", "ceasefire_end", "meeting"}
+STANDALONE_KINDS = {
+    "attack",
+    "agreement",
+    "ceasefire_start",
+    "ceasefire_end",
+    "meeting",
+}
 
 
 def resolve_references(
@@ -44,7 +61,9 @@ def resolve_references(
         if trigger is None or _non_specific(trigger):
             continue
         antecedent = find_antecedent(
-            candidate, _possible(dated, trigger, published_at), definite=_definite(trigger)
+            candidate,
+            _possible(dated, trigger, published_at),
+            definite=_definite(trigger),
         )
         if antecedent is not None:
             if antecedent.sentence_index != candidate.sentence_index:
@@ -109,7 +128,9 @@ def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandida
     assert timex is not None
     return replace(
         candidate,
-        kind=antecedent.kind if kind_family(antecedent.kind) == "talks" else candidate.kind,
+        kind=antecedent.kind
+        if kind_family(antecedent.kind) == "talks"
+        else candidate.kind,
         timex=Timex(
             start=timex.start,
             end=timex.end,
@@ -120,7 +141,9 @@ def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandida
             interval=timex.interval,
         ),
         ordinal=candidate.ordinal or antecedent.ordinal,
-        confidence=round(max(0.0, min(candidate.confidence, antecedent.confidence) - 0.1), 2),
+        confidence=round(
+            max(0.0, min(candidate.confidence, antecedent.confidence) - 0.1), 2
+        ),
     )
 
 
@@ -132,8 +155,10 @@ def _possible(
     if published_at is None or not _past(trigger):
         return dated
     return [
-        c for c in dated
-        if c.timex is not None and c.timex.interval is not None
+        c
+        for c in dated
+        if c.timex is not None
+        and c.timex.interval is not None
         and c.timex.interval.start.date() <= published_at
     ]
 
@@ -160,7 +185,9 @@ def _definite(trigger: Token) -> bool:
     event, or a verb whose subject or object does."""
     nouns = [trigger]
     if trigger.pos_ in {"VERB", "AUX"}:
-        nouns = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        nouns = [
+            c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        ]
     return any(
         c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
         for noun in nouns
@@ -177,7 +204,9 @@ def _standalone(trigger: Token, candidate: EventCandidate) -> bool:
     participant and no negation: something happened, the text just does not say when."""
     if candidate.kind not in STANDALONE_KINDS or not candidate.actors:
         return False
-    reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in REPORTING_VERBS
+    reported = (
+        trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in REPORTING_VERBS
+    )
     if trigger.pos_ != "VERB" or trigger.dep_ not in {"ROOT", "conj"} and not reported:
         return False
     if any(c.dep_ in {"neg", "aux", "auxpass"} for c in trigger.children):

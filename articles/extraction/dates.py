@@ -122,7 +122,7 @@ def weekday_near(reference: dt.date, weekday: int, direction: str | None) -> dt.
 
 
 def weekday_strict(reference: dt.date, weekday: int, step: int) -> dt.date:
-    """"last Friday" (step -1) or "next Friday" (step 1): never the reference day."""
+    """ "last Friday" (step -1) or "next Friday" (step 1): never the reference day."""
     if step < 0:
         back = (reference.weekday() - weekday) % 7 or 7
         return reference - dt.timedelta(days=back)
@@ -180,7 +180,9 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _months(year: int, first: int, last: int) -> DateInterval:
     end_year, end_month = shift_months(year, first, last - first)
-    return _span(dt.date(year, first, 1), _month_end(end_year, end_month), Precision.YEAR)
+    return _span(
+        dt.date(year, first, 1), _month_end(end_year, end_month), Precision.YEAR
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -201,7 +203,9 @@ def interval_for_value(value: str) -> DateInterval | None:
 def _interval(value: str) -> DateInterval | None:
     if m := _DECADE.match(value):
         first = int(m["decade"]) * 10
-        return _span(dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31), Precision.YEAR)
+        return _span(
+            dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31), Precision.YEAR
+        )
     if m := _CENTURY.match(value):
         first = int(m["century"]) * 100
         return _span(
@@ -214,7 +218,9 @@ def _interval(value: str) -> DateInterval | None:
     if m["week"]:
         monday = dt.date.fromisocalendar(year, int(m["week"]), 1)
         if m["weekend"]:
-            return _span(monday + dt.timedelta(5), monday + dt.timedelta(6), Precision.DAY)
+            return _span(
+                monday + dt.timedelta(5), monday + dt.timedelta(6), Precision.DAY
+            )
         return _span(monday, monday + dt.timedelta(6), Precision.WEEK)
     if m["quarter"]:
         first = 3 * int(m["quarter"]) - 2
@@ -266,10 +272,17 @@ def modified_interval(interval: DateInterval, mod: str) -> DateInterval:
     first_day, last_day = interval.start.date(), interval.end.date()
     if (last_day - first_day).days < 27:
         return interval
-    if first_day.day == 1 and last_day == _month_end(last_day.year, last_day.month) and (
-        (last_day.year - first_day.year) * 12 + last_day.month - first_day.month >= 1
+    if (
+        first_day.day == 1
+        and last_day == _month_end(last_day.year, last_day.month)
+        and (
+            (last_day.year - first_day.year) * 12 + last_day.month - first_day.month
+            >= 1
+        )
     ):
-        months = (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
+        months = (
+            (last_day.year - first_day.year) * 12 + last_day.month - first_day.month + 1
+        )
         lo = min(int(round(months * first_share)), months - 1)
         hi = max(int(round(months * last_share)), lo + 1)
         start = add_months(first_day, lo)
@@ -278,14 +291,17 @@ def modified_interval(interval: DateInterval, mod: str) -> DateInterval:
     days = (last_day - first_day).days + 1
     lo = min(int(round(days * first_share)), days - 1)
     hi = max(int(round(days * last_share)), lo + 1)
-    return _span(first_day + dt.timedelta(days=lo), first_day + dt.timedelta(days=hi - 1),
-                 interval.precision)
+    return _span(
+        first_day + dt.timedelta(days=lo),
+        first_day + dt.timedelta(days=hi - 1),
+        interval.precision,
+    )
 
 
 def clipped_interval(
     interval: DateInterval, reference: dt.date, after: bool
 ) -> DateInterval:
-    """"later this month": from the day after the reference; "earlier": up to the day before.
+    """ "later this month": from the day after the reference; "earlier": up to the day before.
 
     Left whole when the reference is outside the period or at its edge.
     """
@@ -299,7 +315,12 @@ def clipped_interval(
 
 # --- dateparser, for what the rules leave -----------------------------------
 
-_PREFER = {PAST: "past", FUTURE: "future", PRESENT: "current_period", None: "current_period"}
+_PREFER = {
+    PAST: "past",
+    FUTURE: "future",
+    PRESENT: "current_period",
+    None: "current_period",
+}
 _PERIOD_PRECISION = {
     "year": Precision.YEAR,
     "month": Precision.MONTH,

@@ -297,7 +297,9 @@ def _borrowed_date(token: Token) -> bool:
     kind and does not tell that it happens ("opened", "took place", "collapsed"): the
     verb's date is not the noun's."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {
-        "nsubj", "nsubjpass", "dobj"
+        "nsubj",
+        "nsubjpass",
+        "dobj",
     }:
         return False
     verb = token.head

@@ -18,6 +18,7 @@ from .segment import sentence_spans
 from .times import resolve_timexes
 from .types import ArticleExtraction
 
+
 def rules_version() -> str:
     """A digest of the extraction's code and data (rules, lexicons, gazetteers): any
     change to them gives a new version, and articles extracted under another one are

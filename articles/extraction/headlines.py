@@ -19,28 +19,104 @@ from .types import ActorMention, PlaceMention, Precision, Timex
 MAX_WORDS = 12
 ARTICLES = {"a", "an", "the"}
 # Modifiers a headline leaves out.
-NOUN_SKIP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "det", "predet",
-             "dep", "meta", "intj", "mark", "case", "npadvmod", "advmod", "prep", "cc",
-             "conj", "quantmod"}
+NOUN_SKIP = {
+    "relcl",
+    "acl",
+    "appos",
+    "punct",
+    "advcl",
+    "parataxis",
+    "det",
+    "predet",
+    "dep",
+    "meta",
+    "intj",
+    "mark",
+    "case",
+    "npadvmod",
+    "advmod",
+    "prep",
+    "cc",
+    "conj",
+    "quantmod",
+}
 # Prepositions whose phrase belongs to a noun or verb in a headline ("talks in Geneva",
 # "attack on Ganja", "agree to a truce"); the others set context ("despite", "after").
-KEEP_PREPOSITIONS = {"of", "between", "on", "in", "at", "with", "for", "to", "against",
-                     "from", "into", "over", "near", "across", "through",
-                     "toward", "towards", "off", "outside", "inside", "within"}
+KEEP_PREPOSITIONS = {
+    "of",
+    "between",
+    "on",
+    "in",
+    "at",
+    "with",
+    "for",
+    "to",
+    "against",
+    "from",
+    "into",
+    "over",
+    "near",
+    "across",
+    "through",
+    "toward",
+    "towards",
+    "off",
+    "outside",
+    "inside",
+    "within",
+}
 # Of these, the ones that set a scene keep their phrase only when it names a place, a
 # party or an event ("in Moscow", "at talks"), not a manner ("in an attempt").
 SCENE_PREPOSITIONS = {"in", "at", "near", "within", "inside", "outside", "across"}
 # Nouns that count or phase an event: "a seventh round of talks" is the round.
 PARTITIVE_NOUNS = {"round", "series", "wave", "spate", "resumption", "bout", "string"}
 NAMED_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT"}
-SAY_VERBS = {"say", "tell", "add", "state", "note", "report", "confirm", "announce",
-             "claim", "insist", "warn", "stress", "write", "declare", "allege"}
-PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these",
-            "those", "who", "which"}
+SAY_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "note",
+    "report",
+    "confirm",
+    "announce",
+    "claim",
+    "insist",
+    "warn",
+    "stress",
+    "write",
+    "declare",
+    "allege",
+}
+PRONOUNS = {
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "which",
+}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''"}
-CEASEFIRE_START_VERBS = {"begin", "start", "take", "come", "enter", "go", "kick",
-                         "hold", "apply", "implement"}
+CEASEFIRE_START_VERBS = {
+    "begin",
+    "start",
+    "take",
+    "come",
+    "enter",
+    "go",
+    "kick",
+    "hold",
+    "apply",
+    "implement",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +158,31 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
             trigger = trigger.head.head  # "a seventh round of talks": the round
         words = _noun_phrase(trigger, context, MAX_WORDS)
         described = [
-            c for c in trigger.children
+            c
+            for c in trigger.children
             if c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
         ]
         for clause in described:
             if clause.tag_ == "VBN" and clause.dep_ == "acl":
                 # "a deal promised by the Taliban": the participle and its agent.
                 predicate = [clause.lower_] + _verb_preps(
-                    clause, context, MAX_WORDS - len(words) - 1, skip_objects=False,
+                    clause,
+                    context,
+                    MAX_WORDS - len(words) - 1,
+                    skip_objects=False,
                     agent=True,
                 )
             else:
-                predicate = _predicate(clause, context, plural=False,
-                                       budget=MAX_WORDS - len(words))
+                predicate = _predicate(
+                    clause, context, plural=False, budget=MAX_WORDS - len(words)
+                )
             if predicate:
                 return words + predicate
         if _count(words) <= 2:
             # "in a statement": a bare noun says less than the clause it sits in.
-            verb = next((t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            verb = next(
+                (t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None
+            )
             if verb is not None:
                 clause = _clause(verb, context, focus=trigger)
                 if _count(clause) > _count(words):
@@ -116,38 +199,58 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
     subject_token, passive_object = _doer(verb)
     subject = _subject_words(subject_token, verb, context)
     plural = _plural(subject_token) or subject.count("and") > 0
-    if context.kind == "ceasefire_start" and verb.lemma_.lower() in CEASEFIRE_START_VERBS:
+    if (
+        context.kind == "ceasefire_start"
+        and verb.lemma_.lower() in CEASEFIRE_START_VERBS
+    ):
         # "The truce began at noon", "a ceasefire came into force": said as "takes effect".
         noun = subject if _names_ceasefire(subject_token, context) else ["Ceasefire"]
-        return noun + ["takes", "effect"] + _verb_preps(
-            verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True
+        return (
+            noun
+            + ["takes", "effect"]
+            + _verb_preps(verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True)
         )
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not subject and verb.lemma_.lower() in SAY_VERBS and ccomps:
         # "MOSCOW (Reuters) - They agreed ..., said": what was said is the headline.
         return _reported(ccomps[0], context, MAX_WORDS)
     budget = MAX_WORDS - len(subject)
-    predicate = _predicate(verb, context, plural=plural, budget=budget,
-                           passive_object=passive_object)
+    predicate = _predicate(
+        verb, context, plural=plural, budget=budget, passive_object=passive_object
+    )
     return subject + predicate
 
 
 def _doer(verb: Token) -> tuple[Token | None, Token | None]:
     """The one who acts, and for a passive with an agent ("was brokered by the US"),
     the thing acted on, which becomes the object."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
-                and not _dateline(c)]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass", "csubj"} and not _dateline(c)
+    ]
     current = verb
     for _ in range(3):
-        if subjects or current.dep_ not in {"xcomp", "conj", "advcl"} or current.head is current:
+        if (
+            subjects
+            or current.dep_ not in {"xcomp", "conj", "advcl"}
+            or current.head is current
+        ):
             break
         current = current.head
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}
-                    and not _dateline(c)]
-    if verb.dep_ in {"relcl", "acl"} and (not subjects or subjects[0].tag_ in {"WDT", "WP"}):
+        subjects = [
+            c
+            for c in current.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not _dateline(c)
+        ]
+    if verb.dep_ in {"relcl", "acl"} and (
+        not subjects or subjects[0].tag_ in {"WDT", "WP"}
+    ):
         subjects = [verb.head]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    doer = (
+        next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    )
     if doer is not None:
         passive_object = next((s for s in subjects if s.dep_ == "nsubjpass"), None)
         return doer, passive_object
@@ -177,8 +280,14 @@ def _subject_words(subject: Token | None, verb: Token, context: Context) -> list
 def _event_antecedent(pronoun: Token, context: Context) -> Token | None:
     """The nearest event noun before a pronoun in its sentence ("the war ... since it
     began")."""
-    before = [t for t in pronoun.sent if t.i < pronoun.i and t.pos_ == "NOUN"
-              and t.lemma_.lower() in context.event_nouns and t.dep_ != "compound"]
+    before = [
+        t
+        for t in pronoun.sent
+        if t.i < pronoun.i
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in context.event_nouns
+        and t.dep_ != "compound"
+    ]
     return before[-1] if before else None
 
 
@@ -208,9 +317,13 @@ def _predicate(
         objects = [passive_object, *objects]
     for obj in objects[:1]:
         words += _noun_phrase(obj, context, max(2, budget - len(words) - 1))
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}):
+    for xcomp in (
+        c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+    ):
         if len(words) < budget - 1:
-            words += ["to", xcomp.lemma_] + _objects_and_preps(xcomp, context, budget - len(words) - 2)
+            words += ["to", xcomp.lemma_] + _objects_and_preps(
+                xcomp, context, budget - len(words) - 2
+            )
         break
     said = verb.lemma_.lower() in SAY_VERBS
     for ccomp in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -235,30 +348,49 @@ def _objects_and_preps(verb: Token, context: Context, budget: int) -> list[str]:
 def _reported(verb: Token, context: Context, budget: int) -> list[str]:
     """What was said, as a compact clause in its own tense ("ceasefire should be
     expanded to all of Syria")."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                    and not _dateline(c)), None)
+    subject = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not _dateline(c)
+        ),
+        None,
+    )
     if subject is None:
         words = []
     elif subject.pos_ == "PRON":
-        named = _unique_names(context.actors, limit=2) if subject.lower_ == "they" else []
+        named = (
+            _unique_names(context.actors, limit=2) if subject.lower_ == "they" else []
+        )
         words = _join(named) if len(named) > 1 else [subject.lower_]
     else:
         words = _noun_phrase(subject, context, 5)
     words += [
-        c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.lower_ not in QUOTES
+        c.lower_
+        for c in verb.children
+        if c.dep_ in {"aux", "auxpass", "neg"} and c.lower_ not in QUOTES
     ] + [verb.text]
     words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     words += _objects_and_preps(verb, context, max(1, budget - len(words)))
     for comp in (c for c in verb.children if c.dep_ in {"acomp", "xcomp"}):
         if len(words) < budget:
             to = ["to"] if any(c.tag_ == "TO" for c in comp.children) else []
-            words += to + [comp.text] + _objects_and_preps(comp, context, budget - len(words) - 1)
+            words += (
+                to
+                + [comp.text]
+                + _objects_and_preps(comp, context, budget - len(words) - 1)
+            )
         break
     return words
 
 
 def _verb_preps(
-    verb: Token, context: Context, budget: int, *, skip_objects: bool, agent: bool = False
+    verb: Token,
+    context: Context,
+    budget: int,
+    *,
+    skip_objects: bool,
+    agent: bool = False,
 ) -> list[str]:
     """The verb's phrases of place and partner ("in Moscow", "with Turkey"), at most two,
     never a date; with ``agent``, a passive's "by" phrase too."""
@@ -271,7 +403,9 @@ def _verb_preps(
         objects = [g for g in prep.children if g.dep_ == "pobj"]
         if not objects:
             continue
-        phrase = [prep.lower_] + _noun_phrase(objects[0], context, max(1, budget - len(words) - 1))
+        phrase = [prep.lower_] + _noun_phrase(
+            objects[0], context, max(1, budget - len(words) - 1)
+        )
         if len(words) + len(phrase) > budget:
             break
         words += phrase
@@ -313,8 +447,13 @@ def _np(token: Token, context: Context, depth: int) -> list[str]:
             if child.dep_ == "poss":
                 words += _np(child, context, 0)
             else:
-                words += [t.text for t in child.subtree if t.lower_ not in QUOTES
-                          and t.dep_ not in {"punct", "det"} and not _dated(t, context)]
+                words += [
+                    t.text
+                    for t in child.subtree
+                    if t.lower_ not in QUOTES
+                    and t.dep_ not in {"punct", "det"}
+                    and not _dated(t, context)
+                ]
         if not _in_time(token, context):
             words.append(token.text)  # "Haftar yesterday evening asked": Haftar
         words += [c.text for c in token.rights if c.dep_ == "case"]
@@ -362,8 +501,11 @@ def _people_in(token: Token, context: Context) -> list[str]:
         if name and name not in names:
             names.append(name)
         stack.extend(
-            c for c in current.children
-            if c.dep_ in {"compound", "nmod", "conj", "cc"} or c.i < token.i and c.dep_ != "prep"
+            c
+            for c in current.children
+            if c.dep_ in {"compound", "nmod", "conj", "cc"}
+            or c.i < token.i
+            and c.dep_ != "prep"
         )
     order = {n: i for i, n in enumerate(names)}
     positions = {}
@@ -384,8 +526,26 @@ def _person(token: Token, context: Context) -> str | None:
 
 
 # Lower-case particles that belong to a surname: "de Mistura", "al-Assad", "van der Bellen".
-SURNAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
-                     "ter", "al", "el", "bin", "ibn", "abu", "le", "la"}
+SURNAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "abu",
+    "le",
+    "la",
+}
 
 
 def surname(name: str) -> str:
@@ -427,8 +587,12 @@ def _dateline(token: Token) -> bool:
     sent = token.sent
     for t in sent:
         if t.text in {"-", "–", "—", "--"}:
-            return t.i - sent.start <= 10 and token.i < t.i and sent[0].text.isupper() \
+            return (
+                t.i - sent.start <= 10
+                and token.i < t.i
+                and sent[0].text.isupper()
                 and len(sent[0].text) > 2
+            )
         if t.i - sent.start > 10:
             return False
     return False
@@ -475,8 +639,10 @@ def _verb_form(verb: Token, *, plural: bool, active: bool) -> list[str]:
     elif lemma == "be" and plural:
         return ["are"]
     future = any(
-        a.tag_ == "MD" and a.lower_ not in {"can", "could", "may", "might"}
-        or a.lemma_ == "go" and a.tag_ == "VBG"
+        a.tag_ == "MD"
+        and a.lower_ not in {"can", "could", "may", "might"}
+        or a.lemma_ == "go"
+        and a.tag_ == "VBG"
         for a in auxiliaries
     )
     if future:
@@ -502,8 +668,11 @@ def _third_person(lemma: str) -> str:
 def _plural(subject: Token | None) -> bool:
     if subject is None:
         return False
-    return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) \
+    return (
+        subject.tag_ in {"NNS", "NNPS"}
+        or any(c.dep_ == "conj" for c in subject.children)
         or subject.lower_ in {"they", "we"}
+    )
 
 
 def _names_ceasefire(subject: Token | None, context: Context) -> bool:
@@ -537,7 +706,15 @@ def _core(trigger: Token) -> list[Token]:
         token = stack.pop()
         keep.append(token)
         for child in token.children:
-            if child.dep_ in {"relcl", "advcl", "ccomp", "parataxis", "acl", "appos", "conj"}:
+            if child.dep_ in {
+                "relcl",
+                "advcl",
+                "ccomp",
+                "parataxis",
+                "acl",
+                "appos",
+                "conj",
+            }:
                 continue
             if child.dep_ == "prep" and child.lower_ not in KEEP_PREPOSITIONS:
                 continue
@@ -583,9 +760,13 @@ def _finish(words: list[str], trigger: Token) -> str:
     text = " ".join(w for w in words if w and w not in QUOTES)
     for mark in (" ,", " 's", " ’s", " .", " ;", " :", " %", " n't"):
         text = text.replace(mark, mark.strip())
-    while text.split(" ", 1)[0].lower() in {"and", "but", "or", ",", "-"} and " " in text:
+    while (
+        text.split(" ", 1)[0].lower() in {"and", "but", "or", ",", "-"} and " " in text
+    ):
         text = text.split(" ", 1)[1]
-    text = text.replace(" - ", "-").replace("( ", "(").replace(" )", ")").strip(" ,;:.-–—")
+    text = (
+        text.replace(" - ", "-").replace("( ", "(").replace(" )", ")").strip(" ,;:.-–—")
+    )
     if not text:
         text = trigger.text
     return text[:1].upper() + text[1:]

@@ -21,7 +21,11 @@ class LineBreaks:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+            if (
+                "\n" in previous.whitespace_
+                or previous.is_space
+                and "\n" in previous.text
+            ):
                 token.is_sent_start = True
         return doc
 

@@ -33,30 +33,131 @@ MODES = ("news", "narrative")
 
 # Verbs whose infinitive complement is about the future ("is scheduled to meet").
 _FUTURE_GOVERNORS = frozenset(
-    {"schedule", "plan", "expect", "set", "due", "intend", "hope", "aim", "prepare",
-     "go", "vow", "promise", "threaten", "pledge", "agree", "decide", "want", "seek",
-     "propose", "announce", "likely", "slate", "poise", "ready", "about", "will"}
+    {
+        "schedule",
+        "plan",
+        "expect",
+        "set",
+        "due",
+        "intend",
+        "hope",
+        "aim",
+        "prepare",
+        "go",
+        "vow",
+        "promise",
+        "threaten",
+        "pledge",
+        "agree",
+        "decide",
+        "want",
+        "seek",
+        "propose",
+        "announce",
+        "likely",
+        "slate",
+        "poise",
+        "ready",
+        "about",
+        "will",
+    }
 )
-_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "going", "gon", "should", "must"})
+_FUTURE_MODALS = frozenset(
+    {"will", "'ll", "shall", "wo", "going", "gon", "should", "must"}
+)
 # Participles and adjectives that put what they govern ahead: "talks planned for
 # January", "is scheduled for Thursday", "the vote is due on Monday".
 _FUTURE_PARTICIPLES = frozenset(
-    {"plan", "schedule", "expect", "set", "slate", "due", "intend", "propose", "timetable",
-     "likely", "poise", "ready", "earmark", "pencil", "tentative", "forecast", "predict"}
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "set",
+        "slate",
+        "due",
+        "intend",
+        "propose",
+        "timetable",
+        "likely",
+        "poise",
+        "ready",
+        "earmark",
+        "pencil",
+        "tentative",
+        "forecast",
+        "predict",
+    }
 )
 # Verbs that report speech: "said the truce would start on Thursday" is the future.
 _REPORTING_VERBS = frozenset(
-    {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "warn",
-     "insist", "agree", "promise", "pledge", "vow", "claim", "write", "predict", "indicate",
-     "signal", "suggest", "expect", "believe", "think", "hope", "decide", "explain"}
+    {
+        "say",
+        "announce",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "confirm",
+        "report",
+        "warn",
+        "insist",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "claim",
+        "write",
+        "predict",
+        "indicate",
+        "signal",
+        "suggest",
+        "expect",
+        "believe",
+        "think",
+        "hope",
+        "decide",
+        "explain",
+    }
 )
 # Words on the way from a weekday to its clause root that point ahead ("effective
 # Monday", "starting on Tuesday", "from Sunday", "until Friday", "next", "upcoming").
 _FUTURE_MARKERS = frozenset(
-    {"will", "'ll", "shall", "wo", "would", "going", "gon", "plan", "schedule", "expect",
-     "due", "set", "slate", "intend", "next", "upcoming", "coming", "effective", "start",
-     "begin", "from", "until", "till", "ahead", "before", "by", "resume", "expire",
-     "deadline", "propose", "postpone", "delay", "reschedule", "await"}
+    {
+        "will",
+        "'ll",
+        "shall",
+        "wo",
+        "would",
+        "going",
+        "gon",
+        "plan",
+        "schedule",
+        "expect",
+        "due",
+        "set",
+        "slate",
+        "intend",
+        "next",
+        "upcoming",
+        "coming",
+        "effective",
+        "start",
+        "begin",
+        "from",
+        "until",
+        "till",
+        "ahead",
+        "before",
+        "by",
+        "resume",
+        "expire",
+        "deadline",
+        "propose",
+        "postpone",
+        "delay",
+        "reschedule",
+        "await",
+    }
 )
 _PAST_PREPOSITIONS = frozenset({"since", "ago"})
 _FUTURE_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
@@ -69,13 +170,30 @@ _MOD_WORDS = re.compile(
     r"final months|last months|latter part|last part|later|late|rest|remainder)(?![a-z])"
 )
 _MOD_KIND = {
-    "beginning": "start", "start": "start", "dawn": "start", "first days": "start",
-    "opening days": "start", "early part": "early", "first part": "early",
-    "first weeks": "early", "first months": "early", "early": "early",
-    "middle": "mid", "mid": "mid", "end": "end", "close": "end", "final days": "end",
-    "last days": "end", "closing days": "end", "final weeks": "late", "last weeks": "late",
-    "final months": "late", "last months": "late", "latter part": "late",
-    "last part": "late", "late": "late",
+    "beginning": "start",
+    "start": "start",
+    "dawn": "start",
+    "first days": "start",
+    "opening days": "start",
+    "early part": "early",
+    "first part": "early",
+    "first weeks": "early",
+    "first months": "early",
+    "early": "early",
+    "middle": "mid",
+    "mid": "mid",
+    "end": "end",
+    "close": "end",
+    "final days": "end",
+    "last days": "end",
+    "closing days": "end",
+    "final weeks": "late",
+    "last weeks": "late",
+    "final months": "late",
+    "last months": "late",
+    "latter part": "late",
+    "last part": "late",
+    "late": "late",
 }
 
 _UNIT_DELTA = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}
@@ -150,21 +268,25 @@ class _Resolver:
         year = int(m[2])
         if m[1]:
             year = 1 - year
-        self.focus = _Focus(year, int(m[3]) if m[3] else None, int(m[4]) if m[4] else None)
+        self.focus = _Focus(
+            year, int(m[3]) if m[3] else None, int(m[4]) if m[4] else None
+        )
         if self.focus.date() is not None:
             self.last_day = self.focus.date()
 
     def modified(self, cand: TimexCandidate, interval, anchor: Anchor):
         """Narrow a period's interval to what its modifier says ("the end of",
         "early", "later this month"); the value stays the period's."""
-        text = self.text[cand.start:cand.end].lower()
+        text = self.text[cand.start : cand.end].lower()
         m = _MOD_WORDS.match(text)
         if m is None:
             return interval
         word = m["word"]
         if word in {"later", "rest", "remainder"} or word == "earlier":
             ref = self.dct if anchor == Anchor.DOCUMENT else self.focus_day()
-            if ref is None or not re.search(r"\b(?:this|that|the same)\b|^(?:the )?(?:rest|remainder)", text):
+            if ref is None or not re.search(
+                r"\b(?:this|that|the same)\b|^(?:the )?(?:rest|remainder)", text
+            ):
                 return interval
             return dates.clipped_interval(interval, ref, after=word != "earlier")
         return dates.modified_interval(interval, _MOD_KIND[word])
@@ -183,11 +305,15 @@ class _Resolver:
         return "DATE", cand.value, Anchor.NONE
 
     def _fixed(self, cand: TimexCandidate):
-        return "DATE", self.words["fixed_day"][cand.groups["fixed"].lower()], Anchor.ABSOLUTE
+        return (
+            "DATE",
+            self.words["fixed_day"][cand.groups["fixed"].lower()],
+            Anchor.ABSOLUTE,
+        )
 
     def _numeric(self, cand: TimexCandidate):
         ref = self.dct or self.focus_day() or dt.date(2000, 1, 1)
-        text = self.text[cand.start:cand.end]
+        text = self.text[cand.start : cand.end]
         parsed = dates.parse_with_dateparser(text, ref, PAST)
         if parsed is None:
             return None
@@ -205,14 +331,20 @@ class _Resolver:
                 value += f"-{int(re.sub(r'[^0-9]', '', day)):02d}"
             return "DATE", value, Anchor.ABSOLUTE
         if "adyear" in g or "adyear2" in g:
-            return "DATE", f"{int(g.get('adyear') or g['adyear2']):04d}", Anchor.ABSOLUTE
+            return (
+                "DATE",
+                f"{int(g.get('adyear') or g['adyear2']):04d}",
+                Anchor.ABSOLUTE,
+            )
         if "yy" in g:
             yy = int(g["yy"])
             ref = self.dct.year if self.dct else 2000
             if self.mode == "narrative" and self.focus.year and self.focus.year > 0:
                 base = self.focus.year - self.focus.year % 100
-                year = min((base - 100 + yy, base + yy, base + 100 + yy),
-                           key=lambda y: abs(y - self.focus.year))
+                year = min(
+                    (base - 100 + yy, base + yy, base + 100 + yy),
+                    key=lambda y: abs(y - self.focus.year),
+                )
                 return "DATE", f"{year:04d}", Anchor.FOCUS
             century = 1900 if 2000 + yy > ref + 10 else 2000
             return "DATE", f"{century + yy:04d}", Anchor.ABSOLUTE
@@ -246,7 +378,9 @@ class _Resolver:
         weekday = self._weekday_number(g)
         if self.mode == "narrative" and self.focus.year is not None:
             year = self._narrative_year(month)
-            if day is not None and not dates.valid_day(year if year > 0 else 2000, month, day):
+            if day is not None and not dates.valid_day(
+                year if year > 0 else 2000, month, day
+            ):
                 return "DATE", _xx_value(month, day), Anchor.NONE
             return "DATE", _ymd(year, month, day), Anchor.FOCUS
         if not self.dct:
@@ -257,8 +391,10 @@ class _Resolver:
             return "DATE", dates.month_value(year, month), Anchor.DOCUMENT
         if weekday is not None:
             for year in (self.dct.year, self.dct.year - 1, self.dct.year + 1):
-                if (dates.valid_day(year, month, day)
-                        and dt.date(year, month, day).weekday() == weekday):
+                if (
+                    dates.valid_day(year, month, day)
+                    and dt.date(year, month, day).weekday() == weekday
+                ):
                     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", Anchor.DOCUMENT
         if not dates.valid_day(2000, month, day):
             return "DATE", _xx_value(month, None), Anchor.NONE
@@ -278,9 +414,12 @@ class _Resolver:
         """Tense of a bare weekday's clause; in news one without a future marker
         looks back, as news mostly reports what happened."""
         direction = self.tense(cand)
-        if (self.mode == "news" and direction in {None, PRESENT}
-                and not future_marked(self.doc, cand.start, cand.end, self.starts)
-                and not _plain_present(self.doc, cand.start, cand.end, self.starts)):
+        if (
+            self.mode == "news"
+            and direction in {None, PRESENT}
+            and not future_marked(self.doc, cand.start, cand.end, self.starts)
+            and not _plain_present(self.doc, cand.start, cand.end, self.starts)
+        ):
             return PAST
         return direction
 
@@ -289,7 +428,7 @@ class _Resolver:
         word = g.get("word", "today").lower()
         pod = g.get("pod")
         offset = self.words["deictic"][word]
-        text = self.text[cand.start:cand.end].lower()
+        text = self.text[cand.start : cand.end].lower()
         if word == "tonight":
             pod = "night"
         if "pod" in g and word == "today" and text.startswith("last"):
@@ -298,7 +437,11 @@ class _Resolver:
             offset = -1
         if self.mode == "narrative" and word == "today" and pod is None:
             return "DATE", "PRESENT_REF", Anchor.NONE
-        ref, anchor = (self.dct, Anchor.DOCUMENT) if self.dct else (self.focus_day(), Anchor.FOCUS)
+        ref, anchor = (
+            (self.dct, Anchor.DOCUMENT)
+            if self.dct
+            else (self.focus_day(), Anchor.FOCUS)
+        )
         if self.mode == "narrative":
             ref, anchor = self.deictic_ref(cand)
         if ref is None:
@@ -309,7 +452,13 @@ class _Resolver:
     def _relative(self, cand: TimexCandidate):
         g = cand.groups
         rel = g.get("rel", "this").lower()
-        step = {"last": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+        step = {
+            "last": -1,
+            "this past": -1,
+            "next": 1,
+            "coming": 1,
+            "this coming": 1,
+        }.get(rel, 0)
         ref, anchor = self.deictic_ref(cand)
         if ref is None:
             return None
@@ -340,7 +489,11 @@ class _Resolver:
                     direction = self.weekday_direction(cand)
                 if direction == PAST:
                     step = -1
-            return "DATE", dates.week_value(ref + dt.timedelta(weeks=step)) + "-WE", anchor
+            return (
+                "DATE",
+                dates.week_value(ref + dt.timedelta(weeks=step)) + "-WE",
+                anchor,
+            )
         if unit == "month":
             year, month = dates.shift_months(ref.year, ref.month, step)
             return "DATE", dates.month_value(year, month), anchor
@@ -361,9 +514,18 @@ class _Resolver:
         rel = g.get("rel", "same").lower()
         if "mod" in g:
             rel = "same"
-        step = {"next": 1, "following": 1, "subsequent": 1, "after": 1, "later": 1,
-                "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
-                "prior": -1}.get(rel, 0)
+        step = {
+            "next": 1,
+            "following": 1,
+            "subsequent": 1,
+            "after": 1,
+            "later": 1,
+            "previous": -1,
+            "preceding": -1,
+            "before": -1,
+            "earlier": -1,
+            "prior": -1,
+        }.get(rel, 0)
         if "month" in g:
             name = g["month"].lower()
             year = self.focus.year
@@ -386,7 +548,12 @@ class _Resolver:
         if unit in {"day", "weekend"} or unit == "week":
             day = self.focus_day()
             if day is None:
-                if self.focus.year is not None and unit == "day" and step == 0 and pod is None:
+                if (
+                    self.focus.year is not None
+                    and unit == "day"
+                    and step == 0
+                    and pod is None
+                ):
                     return None
                 return "DATE", "XXXX-XX-XX", Anchor.NONE
             if unit == "day":
@@ -411,7 +578,7 @@ class _Resolver:
         return None
 
     def _week_of(self, cand: TimexCandidate):
-        """"the last week of March": the ISO week holding that part of the month."""
+        """ "the last week of March": the ISO week holding that part of the month."""
         g = cand.groups
         month = self._month_number(g)
         if "year" in g:
@@ -431,7 +598,8 @@ class _Resolver:
             day = day.replace(day=1) - dt.timedelta(days=4)
         else:
             day = dt.date(year, month, 1) + dt.timedelta(
-                days=7 * ["first", "second", "third", "fourth"].index(word) + 3)
+                days=7 * ["first", "second", "third", "fourth"].index(word) + 3
+            )
         return "DATE", dates.week_value(day), anchor
 
     def _decade(self, cand: TimexCandidate):
@@ -464,9 +632,15 @@ class _Resolver:
                 return "DATE", f"XXXX-{code}", Anchor.NONE
             first, last = dates.SEASON_MONTHS[code]
             year = dates.year_for_range(first, last, ref, PRESENT)
-            if rel == "last" and (year * 12 + first - 1) >= ref.year * 12 + ref.month - 1:
+            if (
+                rel == "last"
+                and (year * 12 + first - 1) >= ref.year * 12 + ref.month - 1
+            ):
                 year -= 1
-            if rel == "next" and (year * 12 + last - 1) <= ref.year * 12 + ref.month - 1 + 0:
+            if (
+                rel == "next"
+                and (year * 12 + last - 1) <= ref.year * 12 + ref.month - 1 + 0
+            ):
                 year += 1
             return "DATE", f"{dates.year_value(year)}-{code}", anchor
         if rel:
@@ -499,7 +673,11 @@ class _Resolver:
     def _part_of_year(self, cand: TimexCandidate, code: str, first: int, last: int):
         g = cand.groups
         if "year" in g or "fyear" in g:
-            return "DATE", f"{int(g.get('year') or g['fyear']):04d}-{code}", Anchor.ABSOLUTE
+            return (
+                "DATE",
+                f"{int(g.get('year') or g['fyear']):04d}-{code}",
+                Anchor.ABSOLUTE,
+            )
         if "yrel" in g:
             year, anchor = self._relative_year(g["yrel"], cand)
         elif self.mode == "narrative" or not self.dct:
@@ -521,7 +699,13 @@ class _Resolver:
             if year is None or year <= 0:
                 return None
         else:
-            month = 12 if key in {"thanksgiving"} else 4 if key == "easter" else int(key[:2])
+            month = (
+                12
+                if key in {"thanksgiving"}
+                else 4
+                if key == "easter"
+                else int(key[:2])
+            )
             year = dates.year_for_month(month, self.dct, self.tense(cand))
             anchor = Anchor.DOCUMENT
         if key == "easter":
@@ -545,11 +729,22 @@ class _Resolver:
         day = self.focus_day()
         if day is None and self.focus.year is not None and self.focus.year > 0:
             day = dt.date(self.focus.year, self.focus.month or 1, 1)
-        return self._shifted(g, sign, day, Anchor.FOCUS,
-                             vague_value="FUTURE_REF" if sign > 0 else "PAST_REF")
+        return self._shifted(
+            g,
+            sign,
+            day,
+            Anchor.FOCUS,
+            vague_value="FUTURE_REF" if sign > 0 else "PAST_REF",
+        )
 
-    def _shifted(self, g: dict[str, str], sign: int, ref: dt.date | None, anchor: Anchor,
-                 vague_value: str):
+    def _shifted(
+        self,
+        g: dict[str, str],
+        sign: int,
+        ref: dt.date | None,
+        anchor: Anchor,
+        vague_value: str,
+    ):
         unit_word = g["unit"].lower()
         letter, factor = self.words["unit"][unit_word]
         number = parse_number(g["num"]) if "num" in g else None
@@ -560,14 +755,26 @@ class _Resolver:
             if letter in {"S", "TM", "H"}:
                 return "DATE", ref.isoformat(), anchor
             if letter == "D":
-                return "DATE", (ref + dt.timedelta(days=sign * round(amount))).isoformat(), anchor
+                return (
+                    "DATE",
+                    (ref + dt.timedelta(days=sign * round(amount))).isoformat(),
+                    anchor,
+                )
             if letter == "W":
-                return "DATE", (ref + dt.timedelta(weeks=sign * amount)).isoformat(), anchor
+                return (
+                    "DATE",
+                    (ref + dt.timedelta(weeks=sign * amount)).isoformat(),
+                    anchor,
+                )
             if letter == "M":
-                year, month = dates.shift_months(ref.year, ref.month, sign * round(amount))
+                year, month = dates.shift_months(
+                    ref.year, ref.month, sign * round(amount)
+                )
                 return "DATE", dates.month_value(year, month), anchor
             if letter == "Q":
-                year, month = dates.shift_months(ref.year, ref.month, sign * round(3 * amount))
+                year, month = dates.shift_months(
+                    ref.year, ref.month, sign * round(3 * amount)
+                )
                 return "DATE", dates.month_value(year, month), anchor
             if letter == "Y":
                 year = ref.year + sign * round(amount)
@@ -575,7 +782,11 @@ class _Resolver:
                     return "DATE", f"{year // 10:03d}", anchor
                 return "DATE", dates.year_value(year), anchor
             if letter == "CE":
-                return "DATE", f"{(ref.year + sign * round(100 * amount)) // 100:02d}", anchor
+                return (
+                    "DATE",
+                    f"{(ref.year + sign * round(100 * amount)) // 100:02d}",
+                    anchor,
+                )
         except (OverflowError, ValueError):
             return "DATE", vague_value, Anchor.NONE
         return None
@@ -606,9 +817,18 @@ class _Resolver:
         if "adverb" in g:
             adverb = g["adverb"].lower()
             value = {
-                "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-                "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "hourly": "PT1H",
-                "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "biannual": "P6M",
+                "daily": "P1D",
+                "nightly": "P1D",
+                "weekly": "P1W",
+                "biweekly": "P2W",
+                "fortnightly": "P2W",
+                "monthly": "P1M",
+                "quarterly": "P3M",
+                "hourly": "PT1H",
+                "annually": "P1Y",
+                "yearly": "P1Y",
+                "annual": "P1Y",
+                "biannual": "P6M",
                 "semiannual": "P6M",
             }[adverb]
             return "SET", value, Anchor.NONE
@@ -702,15 +922,22 @@ class _Resolver:
         assert self.focus.year is not None
         return self.focus.year
 
-    def _relative_year(self, rel: str, cand: TimexCandidate) -> tuple[int | None, Anchor]:
+    def _relative_year(
+        self, rel: str, cand: TimexCandidate
+    ) -> tuple[int | None, Anchor]:
         rel = rel.lower()
         if rel in {"this", "last", "next"}:
             ref, anchor = self.deictic_ref(cand)
             if ref is None:
                 return None, Anchor.NONE
             return ref.year + {"this": 0, "last": -1, "next": 1}[rel], anchor
-        step = 1 if rel in {"the following", "the next"} else -1 if rel in {
-            "the previous", "the preceding", "the prior"} else 0
+        step = (
+            1
+            if rel in {"the following", "the next"}
+            else -1
+            if rel in {"the previous", "the preceding", "the prior"}
+            else 0
+        )
         if self.focus.year is None:
             return None, Anchor.NONE
         return self.focus.year + step, Anchor.FOCUS
@@ -743,7 +970,7 @@ def _duration_value(amount: str, letter: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """"three" -> 3, "twenty-five" -> 25, "2 and a half" -> 2.5, "12" -> 12."""
+    """ "three" -> 3, "twenty-five" -> 25, "2 and a half" -> 2.5, "12" -> 12."""
     words = time_vocabulary()["number"]
     text = " ".join(text.lower().split())
     half = 0.0
@@ -759,7 +986,9 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-def _glossed_day(day_value: str, hour: int, glossed: TimexCandidate, words: dict) -> str:
+def _glossed_day(
+    day_value: str, hour: int, glossed: TimexCandidate, words: dict
+) -> str:
     """The day of a time that glosses another in a different zone.
 
     "00:01 (22:01 GMT) on Sunday": 22:01 GMT is Saturday; "8:00 (04H00 GMT) on
@@ -817,7 +1046,9 @@ def clause_tense(
     and "is scheduled to", PRESENT for present tense, None when the clause has
     no verb (a headline).
     """
-    span = covering_span(doc, starts if starts is not None else token_starts(doc), start, end)
+    span = covering_span(
+        doc, starts if starts is not None else token_starts(doc), start, end
+    )
     if span is None or len(span) == 0:
         return None
     token = span.root
@@ -834,7 +1065,9 @@ def clause_tense(
         return None
     tense = _verb_tense(token, depth=0)
     if prep is not None and prep.lower_ in _FUTURE_PREPOSITIONS:
-        if tense == PRESENT or (prep.lower_ in {"until", "till"} and not _simple_past(token)):
+        if tense == PRESENT or (
+            prep.lower_ in {"until", "till"} and not _simple_past(token)
+        ):
             return FUTURE
         if prep.lower_ in {"until", "till"} and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in token.children
@@ -849,7 +1082,11 @@ def _simple_past(verb) -> bool:
     "has kept markets closed until Friday" is not: the closure lasts into the future.
     """
     for _ in range(6):
-        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"]
+        auxes = [
+            c
+            for c in verb.children
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
+        ]
         if auxes:
             return any(a.tag_ == "VBD" for a in auxes)
         if verb.tag_ in {"VBD", "VBZ", "VBP"}:
@@ -878,8 +1115,14 @@ def _verb_tense(verb, depth: int) -> str | None:
         # unless the planning is itself told in the past ("was scheduled for").
         if not auxes and verb.dep_ in {"acl", "amod", "relcl", "advcl"}:
             return FUTURE
-        if auxes and all(a.lower_ in {"is", "are", "am", "'s", "'re", "be", "been", "being"}
-                         for a in auxes) and any(a.dep_ == "auxpass" for a in auxes):
+        if (
+            auxes
+            and all(
+                a.lower_ in {"is", "are", "am", "'s", "'re", "be", "been", "being"}
+                for a in auxes
+            )
+            and any(a.dep_ == "auxpass" for a in auxes)
+        ):
             return FUTURE if not any(a.lower_ == "been" for a in auxes) else PAST
     if "would" in lowers:
         # "would have been held": counterfactual past; "said the truce would start
@@ -904,14 +1147,17 @@ def _verb_tense(verb, depth: int) -> str | None:
     if verb.tag_ == "VBG":
         if auxes:
             # "is meeting on Friday" is an arrangement: the future.
-            progressive = any(a.lower_ in {"is", "are", "am", "'s", "'re"} for a in auxes)
+            progressive = any(
+                a.lower_ in {"is", "are", "am", "'s", "'re"} for a in auxes
+            )
             return FUTURE if progressive else PRESENT
         if verb.head is not verb and depth < 4:
             return _verb_tense(verb.head, depth + 1)
         return None
     if verb.tag_ in {"VBZ", "VBP"}:
         if verb.lemma_.lower() == "be" and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_PARTICIPLES for c in verb.children
+            c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_PARTICIPLES
+            for c in verb.children
         ):
             return FUTURE  # "the vote is due on Monday"
         return PRESENT
@@ -922,7 +1168,10 @@ def _reported(verb) -> bool:
     """Is the clause of ``verb`` what someone said ("said the truce would start")?"""
     token = verb
     for _ in range(4):
-        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and token.head is not token:
+        if (
+            token.dep_ in {"ccomp", "xcomp", "advcl", "conj"}
+            and token.head is not token
+        ):
             head = token.head
             if head.lemma_.lower() in _REPORTING_VERBS:
                 return True
@@ -935,22 +1184,36 @@ def _reported(verb) -> bool:
         if root.head.i == root.i:
             break
         root = root.head
-    return root.i != verb.i and root.lemma_.lower() in _REPORTING_VERBS and any(
-        c.dep_ == "ccomp" and any(t.i == verb.i for t in c.subtree) for c in root.children
-    ) or (root.i == verb.i and any(
-        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in _REPORTING_VERBS
-        for c in verb.children
-    ))
+    return (
+        root.i != verb.i
+        and root.lemma_.lower() in _REPORTING_VERBS
+        and any(
+            c.dep_ == "ccomp" and any(t.i == verb.i for t in c.subtree)
+            for c in root.children
+        )
+        or (
+            root.i == verb.i
+            and any(
+                c.dep_ in {"parataxis", "ccomp"}
+                and c.lemma_.lower() in _REPORTING_VERBS
+                for c in verb.children
+            )
+        )
+    )
 
 
-def _plain_present(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> bool:
+def _plain_present(
+    doc: Doc, start: int, end: int, starts: list[int] | None = None
+) -> bool:
     """Is the span governed straight by a present-tense verb that reports no speech?
 
     "The corridor opens on Thursday" may be ahead; "follows ... clinching a deal
     on Thursday", "the shelling on Saturday draws condemnation" and "says on
     Sunday" are not.
     """
-    span = covering_span(doc, starts if starts is not None else token_starts(doc), start, end)
+    span = covering_span(
+        doc, starts if starts is not None else token_starts(doc), start, end
+    )
     if span is None or len(span) == 0:
         return False
     token = span.root
@@ -959,13 +1222,18 @@ def _plain_present(doc: Doc, start: int, end: int, starts: list[int] | None = No
             return False
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
-            return token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() not in _REPORTING_VERBS
+            return (
+                token.tag_ in {"VBZ", "VBP"}
+                and token.lemma_.lower() not in _REPORTING_VERBS
+            )
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return False
     return False
 
 
-def future_marked(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> bool:
+def future_marked(
+    doc: Doc, start: int, end: int, starts: list[int] | None = None
+) -> bool:
     """Does anything between the span and its clause root point ahead?
 
     "effective Monday", "starting on Tuesday", "will meet on Friday", "is due on
@@ -973,7 +1241,9 @@ def future_marked(doc: Doc, start: int, end: int, starts: list[int] | None = Non
     a marker a weekday in news is in the past ("follows ... clinching a deal on
     Thursday").
     """
-    span = covering_span(doc, starts if starts is not None else token_starts(doc), start, end)
+    span = covering_span(
+        doc, starts if starts is not None else token_starts(doc), start, end
+    )
     if span is None or len(span) == 0:
         return False
     token = span.root
@@ -984,7 +1254,10 @@ def future_marked(doc: Doc, start: int, end: int, starts: list[int] | None = Non
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_MARKERS:
                 return True
-            if child.dep_ in {"xcomp", "acomp"} and child.lemma_.lower() in _FUTURE_MARKERS:
+            if (
+                child.dep_ in {"xcomp", "acomp"}
+                and child.lemma_.lower() in _FUTURE_MARKERS
+            ):
                 return True
         if token.lemma_.lower() == "be" and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
@@ -1008,7 +1281,9 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    candidates = doc._.timex_candidates if Doc.has_extension("timex_candidates") else None
+    candidates = (
+        doc._.timex_candidates if Doc.has_extension("timex_candidates") else None
+    )
     if candidates is None:
         raise ValueError("the doc has not been through the timex_finder component")
     resolver = _Resolver(doc, dct, mode)
@@ -1026,14 +1301,23 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
         if resolved is None:
             continue
         type_, value, anchor = resolved
-        interval = dates.interval_for_value(value) if type_ in {"DATE", "TIME"} else None
+        interval = (
+            dates.interval_for_value(value) if type_ in {"DATE", "TIME"} else None
+        )
         if interval is not None:
             interval = resolver.modified(cand, interval, anchor)
         if "X" in value or value.endswith("_REF"):
             anchor = Anchor.NONE
         timexes.append(
-            Timex(cand.start, cand.end, text[cand.start:cand.end], type_, value,
-                  anchor, interval)
+            Timex(
+                cand.start,
+                cand.end,
+                text[cand.start : cand.end],
+                type_,
+                value,
+                anchor,
+                interval,
+            )
         )
         if type_ in {"DATE", "TIME"} and re.match(r"^(?:BC)?\d{4}", value):
             if mode == "news" or anchor in {Anchor.ABSOLUTE, Anchor.FOCUS}:
@@ -1042,7 +1326,7 @@ def resolve_timexes(doc: Doc, dct: dt.date | None, mode: str = "news") -> list[T
 
 
 def _split_time_then_date(candidates: list[TimexCandidate]) -> list[TimexCandidate]:
-    """"11 a.m. on 11 November 1918" -> "11 a.m." (taking the day) and the date.
+    """ "11 a.m. on 11 November 1918" -> "11 a.m." (taking the day) and the date.
 
     Histories annotate a clock time and the date after it as two expressions
     (WikiWars); the date before a time stays one ("May 8 1:00AM").
@@ -1052,9 +1336,18 @@ def _split_time_then_date(candidates: list[TimexCandidate]) -> list[TimexCandida
         if cand.kind == "combo" and len(cand.parts) == 2:
             date_part, time_part = cand.parts
             if time_part.kind == "clock" and time_part.start < date_part.start:
-                out.append(TimexCandidate(time_part.start, time_part.end, "clock",
-                                          time_part.name, time_part.groups, None, (),
-                                          (date_part,)))
+                out.append(
+                    TimexCandidate(
+                        time_part.start,
+                        time_part.end,
+                        "clock",
+                        time_part.name,
+                        time_part.groups,
+                        None,
+                        (),
+                        (date_part,),
+                    )
+                )
                 out.append(date_part)
                 continue
         out.append(cand)
@@ -1071,7 +1364,13 @@ def _nlp(nlp: Language | None) -> Language:
 
 def _as_dicts(timexes: Iterable[Timex]) -> list[dict]:
     return [
-        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+        {
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+        }
         for t in timexes
     ]
 
@@ -1129,6 +1428,8 @@ def tag_jsonl(
             nlp.max_length = max(nlp.max_length, len(text) + 1)
             yield text, (doc_id, dct)
 
-    for doc, (doc_id, dct) in nlp.pipe(documents(), batch_size=batch_size, as_tuples=True):
+    for doc, (doc_id, dct) in nlp.pipe(
+        documents(), batch_size=batch_size, as_tuples=True
+    ):
         timexes = _as_dicts(resolve_timexes(doc, dct, mode))
         yield json.dumps({"doc_id": doc_id, "timexes": timexes}, ensure_ascii=False)

@@ -129,7 +129,8 @@ def test_formal_names_of_states():
 
 def test_plural_demonym_and_adjective_side_stand_for_the_state():
     actors = actors_of(
-        "The talks stalled after the Ethiopians rejected the proposal, and the Sudanese side walked out."
+        "The talks stalled after the Ethiopians rejected the proposal, "
+        "and the Sudanese side walked out."
     )
     assert actors == {"Ethiopians": "Ethiopia", "Sudanese side": "Sudan"}
 
@@ -176,7 +177,8 @@ def test_cities_are_places_with_their_country():
 
 def test_governments_named_by_capital_adjective_or_of_phrase():
     actors = actors_of(
-        "The Kabul government and the government of Somalia welcomed the legitimate Malian government."
+        "The Kabul government and the government of Somalia welcomed the legitimate "
+        "Malian government."
     )
     assert actors == {
         "Kabul government": "Afghanistan",

@@ -26,8 +26,18 @@ directions = st.sampled_from([PAST, FUTURE, PRESENT, None])
         ("1995-07-11", "1995-07-11T00:00:00", "1995-07-11T23:59:59", Precision.DAY),
         ("2017-07-09TEV", "2017-07-09T00:00:00", "2017-07-09T23:59:59", Precision.DAY),
         ("2017-07-09T12", "2017-07-09T12:00:00", "2017-07-09T12:59:59", Precision.HOUR),
-        ("2017-07-09T12:00", "2017-07-09T12:00:00", "2017-07-09T12:00:59", Precision.MINUTE),
-        ("2008-09-18T08:00Z", "2008-09-18T08:00:00", "2008-09-18T08:00:59", Precision.MINUTE),
+        (
+            "2017-07-09T12:00",
+            "2017-07-09T12:00:00",
+            "2017-07-09T12:00:59",
+            Precision.MINUTE,
+        ),
+        (
+            "2008-09-18T08:00Z",
+            "2008-09-18T08:00:00",
+            "2008-09-18T08:00:59",
+            Precision.MINUTE,
+        ),
         ("1999-SP", "1999-03-01T00:00:00", "1999-05-31T23:59:59", Precision.YEAR),
         ("1950-WI", "1950-12-01T00:00:00", "1951-02-28T23:59:59", Precision.YEAR),
         ("2016-Q3", "2016-07-01T00:00:00", "2016-09-30T23:59:59", Precision.YEAR),
@@ -45,7 +55,17 @@ def test_interval_for_value(value, start, end, precision):
 
 
 @pytest.mark.parametrize(
-    "value", ["PRESENT_REF", "PAST_REF", "P3Y", "XXXX-07-07", "BC0480", "2017-02-30", "2017-W60", ""]
+    "value",
+    [
+        "PRESENT_REF",
+        "PAST_REF",
+        "P3Y",
+        "XXXX-07-07",
+        "BC0480",
+        "2017-02-30",
+        "2017-W60",
+        "",
+    ],
 )
 def test_values_without_a_calendar_interval(value):
     assert dates.interval_for_value(value) is None
@@ -88,7 +108,13 @@ def test_year_for_month_day(month, day, direction, year):
 
 @pytest.mark.parametrize(
     ("month", "direction", "year"),
-    [(5, PAST, 2017), (7, PAST, 2017), (9, PAST, 2016), (9, FUTURE, 2017), (3, FUTURE, 2018)],
+    [
+        (5, PAST, 2017),
+        (7, PAST, 2017),
+        (9, PAST, 2016),
+        (9, FUTURE, 2017),
+        (3, FUTURE, 2018),
+    ],
 )
 def test_year_for_month(month, direction, year):
     assert dates.year_for_month(month, MONDAY, direction) == year
@@ -129,7 +155,12 @@ def test_weekday_near_lands_on_the_weekday_within_a_week(reference, weekday, dir
         assert day >= reference
 
 
-@given(reference=any_day, month=st.integers(1, 12), day=st.integers(1, 28), direction=directions)
+@given(
+    reference=any_day,
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    direction=directions,
+)
 def test_year_for_month_day_stays_within_a_year(reference, month, day, direction):
     year = dates.year_for_month_day(month, day, reference, direction)
     assert abs((dt.date(year, month, day) - reference).days) <= 366
@@ -188,13 +219,27 @@ def test_modified_interval(value, mod, first, last):
     ("value", "reference", "after", "first", "last"),
     [
         ("2020-01", "2020-01-14", True, "2020-01-15", "2020-01-31"),  # later this month
-        ("2020-01", "2020-01-14", False, "2020-01-01", "2020-01-13"),  # earlier this month
+        (
+            "2020-01",
+            "2020-01-14",
+            False,
+            "2020-01-01",
+            "2020-01-13",
+        ),  # earlier this month
         ("2020", "2020-10-01", True, "2020-10-02", "2020-12-31"),  # later this year
-        ("2020-01", "2020-01-31", True, "2020-01-01", "2020-01-31"),  # at the edge: whole
+        (
+            "2020-01",
+            "2020-01-31",
+            True,
+            "2020-01-01",
+            "2020-01-31",
+        ),  # at the edge: whole
         ("2020-01", "2020-03-02", False, "2020-01-01", "2020-01-31"),  # outside: whole
     ],
 )
 def test_clipped_interval(value, reference, after, first, last):
-    part = dates.clipped_interval(_interval(value), dt.date.fromisoformat(reference), after)
+    part = dates.clipped_interval(
+        _interval(value), dt.date.fromisoformat(reference), after
+    )
     assert part.start == dt.datetime.fromisoformat(first)
     assert part.end.date() == dt.date.fromisoformat(last)

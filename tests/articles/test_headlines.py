@@ -93,8 +93,14 @@ def test_headlines_are_short_and_start_with_a_capital(text):
 
 @pytest.mark.parametrize(
     ("lemma", "form"),
-    [("agree", "agrees"), ("reach", "reaches"), ("deny", "denies"), ("say", "says"),
-     ("be", "is"), ("take place", "takes place")],
+    [
+        ("agree", "agrees"),
+        ("reach", "reaches"),
+        ("deny", "denies"),
+        ("say", "says"),
+        ("be", "is"),
+        ("take place", "takes place"),
+    ],
 )
 def test_third_person_present(lemma, form):
     assert _third_person(lemma) == form

@@ -33,7 +33,9 @@ def test_families_and_synonyms():
     assert registry.kind_family("agreement") != registry.kind_family("ceasefire_start")
     assert registry.same_act("sign", "seal") and registry.same_act("shell", "bombard")
     assert not registry.same_act("sign", "shell")
-    assert registry.distinctive("ceasefire_start") and not registry.distinctive("statement")
+    assert registry.distinctive("ceasefire_start") and not registry.distinctive(
+        "statement"
+    )
 
 
 def test_no_trigger_word_names_two_acts():
@@ -49,11 +51,23 @@ def test_merging_reads_distinctive_kinds_from_the_registry():
 
     def reading(kind, article, trigger):
         return Reading(
-            family=registry.kind_family(kind), start=day, end=day.replace(hour=23),
-            precision="day", ordinal=None, trigger=trigger, actors=frozenset(),
-            places=frozenset(), people=frozenset(), article=article, sentence=article,
+            family=registry.kind_family(kind),
+            start=day,
+            end=day.replace(hour=23),
+            precision="day",
+            ordinal=None,
+            trigger=trigger,
+            actors=frozenset(),
+            places=frozenset(),
+            people=frozenset(),
+            article=article,
+            sentence=article,
         )
 
     # Nothing shared but the kind and the day: one event only for a distinctive kind.
-    assert same_event(reading("ceasefire_start", 1, "begin"), reading("ceasefire_start", 2, "hold"))
-    assert not same_event(reading("statement", 1, "say"), reading("statement", 2, "warn"))
+    assert same_event(
+        reading("ceasefire_start", 1, "begin"), reading("ceasefire_start", 2, "hold")
+    )
+    assert not same_event(
+        reading("statement", 1, "say"), reading("statement", 2, "warn")
+    )

@@ -243,9 +243,7 @@ def test_a_month_precise_event_spans_its_month(client, db):
     assert 24 < left < 25 and 8 < width < 8.5  # April: days 90-120 of 365
 
 
-def test_a_zoomed_window_counts_what_starts_in_it_and_lists_what_covers_it(
-    client, db
-):
+def test_a_zoomed_window_counts_what_starts_in_it_and_lists_what_covers_it(client, db):
     events = make_timeline(30)  # every three days from 2010-01-01
     year = events[0]
     year.start = dt.datetime(2010, 1, 1, tzinfo=UTC)
@@ -258,7 +256,9 @@ def test_a_zoomed_window_counts_what_starts_in_it_and_lists_what_covers_it(
     assert "9 dated events start in February 2010" in html
     listed = listed_ids(html)
     assert listed[0] == year.pk and len(listed) == 10  # the siege covers February
-    assert "30 dated events in 2010." in html_of(client.get("/"))  # one year, not a range
+    assert "30 dated events in 2010." in html_of(
+        client.get("/")
+    )  # one year, not a range
 
 
 def test_pages_of_the_list_follow_each_other(client, db):
@@ -326,7 +326,9 @@ def test_actor_page_lists_name_variants_and_its_events(client, db):
 
 def test_undated_events_have_their_own_section(client, db):
     make_timeline(3)
-    undated = Event.objects.create(title="Rebels seize a border crossing", kind="attack")
+    undated = Event.objects.create(
+        title="Rebels seize a border crossing", kind="attack"
+    )
     html = html_of(client.get("/"))
     assert 'id="undated"' in html
     assert f'data-event-id="{undated.pk}"' in html.split('id="undated"', 1)[1]

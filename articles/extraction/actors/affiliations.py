@@ -49,11 +49,11 @@ class Affiliations:
             own.append(aff)
         # every mention of one person shares what the text says of any of them
         said: dict[str, set[str]] = {}
-        for m, aff in zip(actors, own):
+        for m, aff in zip(actors, own, strict=True):
             if m.kind == PERSON and aff:
                 said.setdefault(actor_key(m.canonical), set()).add(aff)
         out = []
-        for m, aff in zip(actors, own):
+        for m, aff in zip(actors, own, strict=True):
             if m.kind == PERSON and not aff:
                 key = actor_key(m.canonical)
                 known = said.get(key, set())

@@ -171,10 +171,7 @@ def _place_context(article: Article, cand: Cand) -> bool:
         and tok.head.head.lemma_.lower() in PLACE_NOUNS | {"port", "city", "town"}
     ):
         return True
-    if (
-        tok.dep_ in ("appos", "compound")
-        and tok.head.lemma_.lower() in PLACE_NOUNS
-    ):
+    if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in PLACE_NOUNS:
         return True
     nxt = article.next_token(cand.end)
     if nxt is not None and nxt.lower_ in FACILITY_NOUNS | {

@@ -81,9 +81,7 @@ def government(article: Article, head: Token, by_start: dict[int, Cand]) -> None
                     cand = by_start.get(obj.idx)
                     if cand is None:
                         span = [
-                            c
-                            for c in by_start.values()
-                            if c.start <= obj.idx < c.end
+                            c for c in by_start.values() if c.start <= obj.idx < c.end
                         ]
                         cand = span[0] if span else None
                     if (

@@ -55,9 +55,7 @@ def gazetteer_mentions(article: Article, gaz_cands: list[Cand]) -> None:
                 )
             continue
         if e.role in ("city", "region"):
-            article.found.place(
-                cand.start, cand.end, cand.text, e.canonical, e.country
-            )
+            article.found.place(cand.start, cand.end, cand.text, e.canonical, e.country)
         # adjectives and demonyms outside the patterns are no mentions
 
 
@@ -96,8 +94,7 @@ def _acts(article: Article, cand: Cand, capital: bool) -> bool:
     hl = head.lemma_.lower()
     if dep in ("nsubj", "nsubjpass", "csubj"):
         if hl == "be" and any(
-            c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS
-            for c in head.children
+            c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in head.children
         ):
             return False
         if hl in ("lie", "locate", "situate", "border"):

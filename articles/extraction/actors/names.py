@@ -123,8 +123,7 @@ def name_shaped(words: list[str]) -> bool:
         "le",
     )
     return 1 <= len(words) <= 4 and all(
-        (w[:1].isupper() and not w.isupper()) or w.lower() in particles
-        for w in words
+        (w[:1].isupper() and not w.isupper()) or w.lower() in particles for w in words
     )
 
 

@@ -173,7 +173,8 @@ def _role_phrase(article: Article, cand: Cand) -> None:
     if e is None or e.role != "organisation":
         return
     m = re.match(
-        r"\s+(chief|head|secretary[- ]general|envoy|spokes(?:man|woman|person))\b(?!\s+(?-i:[A-Z]))",
+        r"\s+(chief|head|secretary[- ]general|envoy|spokes(?:man|woman|person))\b"
+        r"(?!\s+(?-i:[A-Z]))",
         article.text[cand.end :],
         flags=re.IGNORECASE,
     )

@@ -21,9 +21,7 @@ def add_person(article: Article, cand: Cand) -> None:
     words = list(re.finditer(r"\S+", article.text[start:end]))
     # job titles inside the entity are dropped from the mention ("Secretary Pompeo")
     i = 0
-    while (
-        i < len(words) - 1 and words[i].group().lower().strip(".") in TITLE_WORDS
-    ):
+    while i < len(words) - 1 and words[i].group().lower().strip(".") in TITLE_WORDS:
         i += 1
     address_start = None
     while i < len(words) - 1 and words[i].group().lower() in ADDRESS_WORDS:
@@ -38,7 +36,9 @@ def add_person(article: Article, cand: Cand) -> None:
     # a form of address just before the entity belongs to the mention ("Gen Khalifa Haftar")
     before = article.text[:mention_start]
     m = re.search(
-        r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|General|Mullah|Sheikh|Col|Colonel|Lt|Marshal|Field Marshal|Brig|Admiral|Imam|Ayatollah|Sir|Dame|Prince|King|Queen|Emir|Sultan)\.?\s+)+$",
+        r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|General|Mullah|Sheikh|Col|Colonel|Lt|Marshal"
+        r"|Field Marshal|Brig|Admiral|Imam|Ayatollah|Sir|Dame|Prince|King|Queen|Emir"
+        r"|Sultan)\.?\s+)+$",
         before,
     )
     if m and not re.search(
@@ -50,9 +50,7 @@ def add_person(article: Article, cand: Cand) -> None:
     name = " ".join(kept_words)
     if not article.found.free(mention_start, end):
         return
-    article.people.append(
-        (Cand(mention_start, end, cand.token, "PERSON"), text, name)
-    )
+    article.people.append((Cand(mention_start, end, cand.token, "PERSON"), text, name))
     article.found.taken.append((mention_start, end))
 
 
@@ -107,9 +105,7 @@ def _resolve_roles(article: Article, canon_of_key: dict[str, str]) -> None:
     ]
     for start, end, org in article.pending_roles:
         near = any(
-            c.entry is not None
-            and c.entry.canonical == org
-            and 0 <= s - c.end <= 60
+            c.entry is not None and c.entry.canonical == org and 0 <= s - c.end <= 60
             for c in article.gaz_cands
             for s in starts
         )

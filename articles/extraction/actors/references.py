@@ -38,7 +38,9 @@ def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMentio
     return sorted([*actors, *added], key=lambda m: (m.start, m.end))
 
 
-def _surnames(doc: Doc, actors: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+def _surnames(
+    doc: Doc, actors: list[ActorMention], covered: set[int]
+) -> list[ActorMention]:
     """ "Mohamud added": a capitalised word that is the surname of exactly one person
     the article names in full."""
     by_surname: dict[str, set[str]] = {}
@@ -48,24 +50,41 @@ def _surnames(doc: Doc, actors: list[ActorMention], covered: set[int]) -> list[A
             by_surname.setdefault(actor_key(words[-1]), set()).add(m.canonical)
     found = []
     for token in doc:
-        if token.idx in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if (
+            token.idx in covered
+            or token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+        ):
             continue
         people = by_surname.get(actor_key(token.text), set())
         if len(people) == 1:
             found.append(
-                ActorMention(token.idx, token.idx + len(token.text), token.text,
-                             next(iter(people)), "person")
+                ActorMention(
+                    token.idx,
+                    token.idx + len(token.text),
+                    token.text,
+                    next(iter(people)),
+                    "person",
+                )
             )
     return found
 
 
-def _possessed_bodies(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[ActorMention]:
+def _possessed_bodies(
+    doc: Doc, gaz: Gazetteer, covered: set[int]
+) -> list[ActorMention]:
     """ "Russia's foreign ministry", "Sudan's armed forces": a state's body, named
     as the state's adjective and the body ("Russian Foreign Ministry")."""
     found = []
     for token in doc:
-        if token.idx in covered or token.lower_ not in {"ministry", "army", "military",
-                                                        "forces", "police", "navy"}:
+        if token.idx in covered or token.lower_ not in {
+            "ministry",
+            "army",
+            "military",
+            "forces",
+            "police",
+            "navy",
+        }:
             continue
         owners = [c for c in token.children if c.dep_ == "poss"]
         if not owners:
@@ -74,7 +93,11 @@ def _possessed_bodies(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Actor
         adjective = _adjective(gaz, state)
         if not adjective:
             continue
-        words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.i > owners[0].i]
+        words = [
+            c
+            for c in token.lefts
+            if c.dep_ in {"amod", "compound"} and c.i > owners[0].i
+        ]
         if token.lower_ == "forces" and [w.lower_ for w in words] != ["armed"]:
             continue
         start = (words[0] if words else token).idx
@@ -82,8 +105,16 @@ def _possessed_bodies(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Actor
         if any(i in covered for i in range(start, end)):
             continue
         name = " ".join(w.text.capitalize() for w in [*words, token])
-        found.append(ActorMention(start, end, doc.text[start:end], f"{adjective} {name}",
-                                  "organisation", state))
+        found.append(
+            ActorMention(
+                start,
+                end,
+                doc.text[start:end],
+                f"{adjective} {name}",
+                "organisation",
+                state,
+            )
+        )
         covered.update(range(start, end))
     return found
 
@@ -96,12 +127,18 @@ def _body_head(text: str) -> str | None:
     return None
 
 
-def _bare_bodies(doc: Doc, actors: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+def _bare_bodies(
+    doc: Doc, actors: list[ActorMention], covered: set[int]
+) -> list[ActorMention]:
     """ "The army said": the one army (or ministry, police ...) the article names."""
     named: dict[str, set[str]] = {}
     for m in actors:
         head = _body_head(m.canonical)
-        if m.kind in ORGANISATION_KINDS and head and len(m.canonical.split()) > len(head.split()):
+        if (
+            m.kind in ORGANISATION_KINDS
+            and head
+            and len(m.canonical.split()) > len(head.split())
+        ):
             for word in BODY_HEADS[head]:
                 named.setdefault(word, set()).add(m.canonical)
     found = []
@@ -114,8 +151,11 @@ def _bare_bodies(doc: Doc, actors: list[ActorMention], covered: set[int]) -> lis
         start, end, words = phrase
         bodies = named.get(words, set())
         if len(bodies) == 1:
-            found.append(ActorMention(start, end, doc.text[start:end], next(iter(bodies)),
-                                      "organisation"))
+            found.append(
+                ActorMention(
+                    start, end, doc.text[start:end], next(iter(bodies)), "organisation"
+                )
+            )
             covered.update(range(start, end))
     return found
 
@@ -123,12 +163,22 @@ def _bare_bodies(doc: Doc, actors: list[ActorMention], covered: set[int]) -> lis
 def _bare_phrase(token: Token) -> tuple[int, int, str] | None:
     """ "the army", "the armed forces", "the ministry": a definite generic body with no
     other modifier (a name would have made it a mention already)."""
-    if token.lower_ not in {"army", "military", "forces", "ministry", "police", "navy",
-                            "presidency", "government"}:
+    if token.lower_ not in {
+        "army",
+        "military",
+        "forces",
+        "ministry",
+        "police",
+        "navy",
+        "presidency",
+        "government",
+    }:
         return None
     words = token.lower_
     start = token.idx
-    modifiers = [c for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}]
+    modifiers = [
+        c for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}
+    ]
     if any(c.dep_ == "det" and c.lower_ != "the" for c in modifiers):
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers):
@@ -156,9 +206,17 @@ def _named_body(mention: ActorMention, gaz: Gazetteer) -> ActorMention:
             head = _body_head(body)
             adjective = _adjective(gaz, state)
             if state and head and adjective:
-                canonical = f"{adjective} {' '.join(w.capitalize() for w in body.split())}"
-                return ActorMention(mention.start, mention.end, mention.text, canonical,
-                                    mention.kind, mention.affiliation or state)
+                canonical = (
+                    f"{adjective} {' '.join(w.capitalize() for w in body.split())}"
+                )
+                return ActorMention(
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    canonical,
+                    mention.kind,
+                    mention.affiliation or state,
+                )
     return mention
 
 
@@ -168,12 +226,16 @@ def _unify_bodies(actors: list[ActorMention]) -> list[ActorMention]:
     full = {}
     for m in actors:
         if m.kind in ORGANISATION_KINDS and len(m.canonical.split()) > 2:
-            full.setdefault(m.canonical.lower().split(" ", 1)[1], set()).add(m.canonical)
+            full.setdefault(m.canonical.lower().split(" ", 1)[1], set()).add(
+                m.canonical
+            )
     result = []
     for m in actors:
         names = full.get(m.canonical.lower(), set())
         if m.kind in ORGANISATION_KINDS and len(names) == 1:
-            m = ActorMention(m.start, m.end, m.text, next(iter(names)), m.kind, m.affiliation)
+            m = ActorMention(
+                m.start, m.end, m.text, next(iter(names)), m.kind, m.affiliation
+            )
         result.append(m)
     return result
 

@@ -12,8 +12,7 @@ from .gazetteer import state_of
 # Nouns for the armed or official arm of a state: "<demonym> forces" acts for the state.
 STATE_ARMS = frozenset(
     """forces troops army military soldiers peacekeepers side government officials
-    authorities diplomats negotiators delegation navy"""
-    .split()
+    authorities diplomats negotiators delegation navy""".split()
 )
 
 
@@ -23,7 +22,12 @@ def state_arm_mentions(doc: Doc, known: list[ActorMention]) -> list[ActorMention
     covered = {i for m in known for i in range(m.start, m.end)}
     found = []
     for token in doc:
-        if token.idx in covered or token.dep_ not in {"amod", "compound", "conj", "nmod"}:
+        if token.idx in covered or token.dep_ not in {
+            "amod",
+            "compound",
+            "conj",
+            "nmod",
+        }:
             continue
         if not token.text[:1].isupper():
             continue

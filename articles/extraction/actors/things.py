@@ -43,14 +43,21 @@ def separate_things(
     known = {p.canonical.lower() for p in places}
     for mention in actors:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or mention.kind not in {"organisation", "person", "group", "state"}:
+        if span is None or mention.kind not in {
+            "organisation",
+            "person",
+            "group",
+            "state",
+        }:
             kept.append(mention)
             continue
         if _vessel(span) or _weapon(span) or _flag_state(span):
             continue
         if mention.kind != "state" and (_building(span) or _compass_place(span, known)):
             moved.append(
-                PlaceMention(mention.start, mention.end, mention.text, mention.canonical)
+                PlaceMention(
+                    mention.start, mention.end, mention.text, mention.canonical
+                )
             )
             continue
         kept.append(mention)
@@ -61,7 +68,9 @@ def separate_things(
 def _thing(doc: Doc, place: PlaceMention) -> bool:
     """A place that is a weapon's or a ship's name, or a flag state."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and (_weapon(span) or _flag_state(span) or _named_vessel(span))
+    return span is not None and (
+        _weapon(span) or _flag_state(span) or _named_vessel(span)
+    )
 
 
 def _named_vessel(span: Span) -> bool:
@@ -92,16 +101,25 @@ def _vessel(span: Span) -> bool:
 def _weapon(span: Span) -> bool:
     """ "Kalibr missiles": the name modifies a weapon noun."""
     root = span.root
-    return root.dep_ == "compound" and root.head.lower_ in WEAPON_NOUNS or (
-        span.end < len(span.doc) and span.doc[span.end].lower_ in WEAPON_NOUNS
-        and span.root.dep_ in {"compound", "nmod", "amod"}
+    return (
+        root.dep_ == "compound"
+        and root.head.lower_ in WEAPON_NOUNS
+        or (
+            span.end < len(span.doc)
+            and span.doc[span.end].lower_ in WEAPON_NOUNS
+            and span.root.dep_ in {"compound", "nmod", "amod"}
+        )
     )
 
 
 def _flag_state(span: Span) -> bool:
     """ "flying the flag of Sierra Leone", "a Panama-flagged tanker"."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "flag":
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_ == "flag"
+    ):
         return True
     after = span.doc[span.end : span.end + 2]
     return any(t.lower_ in {"flagged", "-flagged"} for t in after)
@@ -121,7 +139,9 @@ def _compass_place(span: Span, known: set[str]) -> bool:
     if len(words) < 2 or not (words[0] in COMPASS or words[-1] in COMPASS):
         return False
     rest = " ".join(w for w in words if w not in COMPASS)
-    return rest in known or any(t.ent_type_ in {"GPE", "LOC"} for t in span if t.lower_ not in COMPASS)
+    return rest in known or any(
+        t.ent_type_ in {"GPE", "LOC"} for t in span if t.lower_ not in COMPASS
+    )
 
 
 def _inside(token: Token, span: Span) -> bool:

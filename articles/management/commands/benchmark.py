@@ -203,7 +203,10 @@ def render_extraction(report: dict[str, Any]) -> list[str]:
     table = [
         "  ".join(
             [row[0].ljust(widths[0])]
-            + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:])]
+            + [
+                cell.rjust(width)
+                for cell, width in zip(row[1:], widths[1:], strict=False)
+            ]
         )
         for row in rows
     ]
