@@ -75,9 +75,11 @@ def cannot_link(a: Reading, b: Reading) -> bool:
     """Readings that can never be one event, whatever else links them."""
     if a.family != b.family:
         return True
-    if a.start > b.end or b.start > a.end:
+    if reported_late(a, b):
+        pass  # a report by its tense may tell of the day before
+    elif a.start > b.end or b.start > a.end:
         return True
-    if a.single_day and b.single_day and a.start.date() != b.start.date():
+    elif a.single_day and b.single_day and a.start.date() != b.start.date():
         return True
     if a.family == "statement" and a.people and b.people and not a.people & b.people:
         return True  # two named speakers: two statements, even from one government
@@ -110,6 +112,27 @@ def same_event(a: Reading, b: Reading) -> bool:
     if evidence == 1 and a.family != "statement":
         return True
     return distinctive(a.family) and a.precision in FINE and b.precision in FINE
+
+
+# Dates a reading did not read in its own words: its tense, or the mention it refers to.
+BORROWED = {"tense", "reference"}
+
+
+def reported_late(a: Reading, b: Reading) -> bool:
+    """ "Have signed" in a report of Friday tells of Friday or the day before: a reading
+    dated by its tense alone agrees with one of the day before that says its date.
+    Not a remark: "X denies" is a remark of the day it is reported."""
+    if a.family == "statement":
+        return False
+    for late, other in ((a, b), (b, a)):
+        if (
+            late.resolution == "tense"
+            and other.resolution not in BORROWED
+            and other.single_day
+            and other.start.date() == late.start.date() - dt.timedelta(days=1)
+        ):
+            return True
+    return False
 
 
 def refers(a: Reading, b: Reading) -> bool:

@@ -291,6 +291,7 @@ class Evidence(models.Model):
         DOCUMENT = "document", "Relative to the publication date"
         FOCUS = "focus", "Relative to a date in the text"
         REFERENCE = "reference", "The date of the event it refers to"
+        TENSE = "tense", "By the publication date (its tense)"
         NONE = "none", "No date"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")

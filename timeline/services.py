@@ -445,8 +445,11 @@ def _windows(seeds: list[Evidence]) -> list[tuple[str, dt.datetime, dt.datetime]
     """The seeds' date intervals per kind family, overlapping ones joined: one condition
     each in the pool query instead of one per seed."""
     joined: list[tuple[str, dt.datetime, dt.datetime]] = []
+    # A day on each side: a report dated by its tense may tell of the day before
+    # (matching.reported_late).
+    day = dt.timedelta(days=1)
     for family, start, end in sorted(
-        (kind_family(e.kind), e.start, e.end) for e in seeds
+        (kind_family(e.kind), e.start - day, e.end + day) for e in seeds
     ):
         if joined and joined[-1][0] == family and start <= joined[-1][2]:
             joined[-1] = (family, joined[-1][1], max(end, joined[-1][2]))
@@ -643,6 +646,10 @@ def apply_evidence(event: Event, pieces: list[Evidence]) -> None:
     event.title = best_supported_title(pieces, best)
     event.ordinal = next((e.ordinal for e in pieces if e.ordinal), None)
     dated = [e for e in pieces if e.start is not None]
+    # A date said by the tense alone ("have signed": by the publication date) or
+    # borrowed from another mention gives way to the dates the texts say.
+    said = [e for e in dated if e.resolution not in {Evidence.Resolution.TENSE}]
+    dated = said or dated
     if dated:
         start = max(e.start for e in dated)
         end = min(e.end for e in dated)

@@ -880,7 +880,7 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         text=trigger.doc.text[start:end],
         type="DATE",
         value=published_at.isoformat(),
-        anchor=Anchor.DOCUMENT,
+        anchor=Anchor.TENSE,
         interval=DateInterval(
             moment, moment.replace(hour=23, minute=59), Precision.DAY
         ),

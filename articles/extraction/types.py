@@ -30,6 +30,7 @@ class Anchor(StrEnum):
     DOCUMENT = "document"  # "on Friday", "last April": the publication date
     FOCUS = "focus"  # "the next day": the date in focus in the text
     REFERENCE = "reference"  # "the truce": the date of the event it refers to
+    TENSE = "tense"  # "have signed": by the publication date, said by the tense alone
     NONE = "none"  # durations, sets, unresolvable expressions
 
 

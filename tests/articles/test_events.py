@@ -98,7 +98,7 @@ def test_sentences_without_events_give_none(text):
 def test_present_perfect_report_is_dated_by_its_tense():
     event = only("Ethiopia and Eritrea have signed a border accord.", "agreement")
     assert day(event) == MONDAY.isoformat()
-    assert event.timex.anchor == "document"
+    assert event.timex.anchor == "tense"
     assert event.timex.text == "have signed"
 
 

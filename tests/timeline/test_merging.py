@@ -120,3 +120,45 @@ def test_a_generic_body_name_is_no_alias_across_articles(tmp_path):
 
     owners = ActorAlias.objects.filter(normalised="foreign ministry")
     assert not owners.exists(), list(owners.values_list("actor__name", flat=True))
+
+
+def test_a_report_dated_by_its_tense_joins_the_dated_event_of_the_day_before(tmp_path):
+    ingest(
+        tmp_path,
+        record(
+            url="https://daily.example.net/signed-friday",
+            outlet="Example Daily",
+            published_at="2021-03-13",
+            text="Government and rebel negotiators signed a peace accord in Nairobi on "
+            "Friday.",
+        ),
+        record(
+            url="https://radio.example.org/have-signed",
+            outlet="Example Radio",
+            published_at="2021-03-13",
+            text="Government and rebel negotiators have signed a peace accord in Nairobi, "
+            "mediators said.",
+        ),
+    )
+    [accord] = agreements()
+    assert accord.start.date().isoformat() == "2021-03-12"
+    assert accord.evidence.values("sentence__article").distinct().count() == 2
+    resolutions = set(accord.evidence.values_list("resolution", flat=True))
+    assert resolutions == {"document", "tense"}
+
+
+def test_reports_dated_by_tense_alone_two_days_apart_stay_apart(tmp_path):
+    ingest(
+        tmp_path,
+        record(
+            url="https://daily.example.net/accord-a",
+            published_at="2021-03-12",
+            text="Government and rebel negotiators have signed a peace accord in Nairobi.",
+        ),
+        record(
+            url="https://daily.example.net/accord-b",
+            published_at="2021-03-14",
+            text="Government and rebel negotiators have signed a peace accord in Nairobi.",
+        ),
+    )
+    assert len(agreements()) == 2

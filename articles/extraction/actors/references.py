@@ -176,6 +176,8 @@ def _bare_phrase(token: Token) -> tuple[int, int, str] | None:
         return None
     words = token.lower_
     start = token.idx
+    if any(c.dep_ in {"prep", "appos", "nmod"} for c in token.children):
+        return None  # "the Ministry of Foreign Affairs": a name of its own
     modifiers = [
         c for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}
     ]
