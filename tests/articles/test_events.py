@@ -192,3 +192,15 @@ def test_day_hung_on_the_object_dates_the_act():
         "agreement",
     )
     assert day(event) == "2021-03-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cease-fire will be effective on Friday, 24 hours after the signing.",
+        "The truce between the army and the rebels was in force on Friday.",
+    ],
+)
+def test_a_ceasefire_that_is_effective_takes_effect(text):
+    event = only(text, "ceasefire_start")
+    assert day(event) == "2021-03-19" or day(event) == "2021-03-12"
