@@ -632,9 +632,10 @@ class _Resolver:
                 return "DATE", f"XXXX-{code}", Anchor.NONE
             first, last = dates.SEASON_MONTHS[code]
             year = dates.year_for_range(first, last, ref, PRESENT)
+            # "last fall" said in October: the fall before the one under way.
             if (
                 rel == "last"
-                and (year * 12 + first - 1) >= ref.year * 12 + ref.month - 1
+                and (year * 12 + last - 1) >= ref.year * 12 + ref.month - 1
             ):
                 year -= 1
             if (
@@ -661,10 +662,22 @@ class _Resolver:
         g = cand.groups
         if "qcode" in g:
             quarter = int(g["qcode"][1])
+        elif "qord" not in g:
+            return self._quarter_in_view(cand)
         else:
             raw = g["qord"].lower()
             quarter = int(raw[0]) if raw[0].isdigit() else self.words["ordinal"][raw]
         return self._part_of_year(cand, f"Q{quarter}", 3 * quarter - 2, 3 * quarter)
+
+    def _quarter_in_view(self, cand: TimexCandidate):
+        """ "Profits rose in the quarter": the quarter a report is about, the one just
+        ended when told in the past, else the current one."""
+        ref, anchor = self.deictic_ref(cand)
+        if ref is None or self.mode == "narrative":
+            return "DATE", "XXXX-QX", Anchor.NONE
+        quarter = (ref.month - 1) // 3 - (self.tense(cand) == PAST)
+        year = ref.year + quarter // 4
+        return "DATE", f"{year:04d}-Q{quarter % 4 + 1}", anchor
 
     def _half(self, cand: TimexCandidate):
         half = 2 if cand.groups["hord"].lower() in {"second", "2nd", "latter"} else 1
@@ -863,6 +876,15 @@ class _Resolver:
         if day_value is None:
             day = self.focus_day()
             anchor = Anchor.FOCUS
+            if (
+                day is not None
+                and hour == 0
+                and g.get("named", "").lower() == "midnight"
+                and self.tense(cand) == FUTURE
+            ):
+                # "will take effect at midnight": the coming midnight, which starts
+                # the next day.
+                day = day + dt.timedelta(days=1)
             day_value = day.isoformat() if day else "XXXX-XX-XX"
             if day is None:
                 anchor = Anchor.NONE

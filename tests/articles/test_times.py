@@ -881,3 +881,32 @@ def test_modifiers_keep_the_value_and_narrow_the_interval(
 def test_a_verb_before_on_or_in_is_not_a_modifier(nlp, text, expression):
     timexes = tag(nlp, text, dct=SUNDAY)
     assert [t.text for t in timexes] == [expression]
+
+
+def test_a_coming_midnight_starts_the_next_day(nlp):
+    dct = dt.date(2020, 3, 5)
+    [coming] = resolve_timexes(
+        nlp("The ceasefire will take effect at midnight, the ministry said."),
+        dct,
+        "news",
+    )
+    assert coming.value == "2020-03-06T00:00"
+    [past] = resolve_timexes(
+        nlp("The ceasefire took effect at midnight, the ministry said."), dct, "news"
+    )
+    assert past.value == "2020-03-05T00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Profits rose 4% in the quarter, the bank said.", "1989-Q3"),
+        ("The bank expects profits to rise in the quarter.", "1989-Q4"),
+        ("Sales fell in the first half, the retailer said.", "1989-H1"),
+        ("Sales slipped last fall.", "1988-FA"),
+        ("Sales slipped last spring.", "1989-SP"),
+    ],
+)
+def test_parts_of_the_year_in_view_of_a_report(nlp, text, value):
+    [timex] = resolve_timexes(nlp(text), dt.date(1989, 10, 26), "news")
+    assert timex.value == value
