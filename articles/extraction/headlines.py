@@ -273,8 +273,20 @@ def _subject_words(subject: Token | None, verb: Token, context: Context) -> list
             if person:
                 return [person]
         named = _unique_names(context.actors, limit=3)
+        if not named and subject.lower_ in {"we", "they"}:
+            # "'We agreed a joint document,' Putin said": the bodies the sentence names.
+            named = _unique_names(_sentence_bodies(subject, context), limit=2)
         return _join(named) if named else []
     return _noun_phrase(subject, context, 6)
+
+
+def _sentence_bodies(token: Token, context: Context) -> tuple[ActorMention, ...]:
+    sent = token.sent
+    return tuple(
+        m
+        for m in context.mentions
+        if m.kind != "person" and sent.start_char <= m.start < sent.end_char
+    )
 
 
 def _event_antecedent(pronoun: Token, context: Context) -> Token | None:
@@ -492,6 +504,16 @@ def _people_in(token: Token, context: Context) -> list[str]:
     """Surnames of the people a noun phrase names, when its head is a person's name
     ("US President Donald Trump and Russian President Vladimir Putin" -> Trump, Putin)."""
     if _person(token, context) is None:
+        # "Turkish President, Recep Tayyip Erdogan, and ...": the person in apposition.
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if apposed and _person(apposed[0], context) is not None:
+            return _people_in(apposed[0], context) + [
+                name
+                for conj in token.conjuncts
+                for a in conj.children
+                if a.dep_ == "appos"
+                for name in _people_in(a, context)
+            ]
         return []
     names: list[str] = []
     stack = [token]

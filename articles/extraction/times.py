@@ -1129,6 +1129,10 @@ def _verb_tense(verb, depth: int) -> str | None:
         if head is not verb and depth < 4:
             if head.lemma_.lower() in _FUTURE_GOVERNORS:
                 return FUTURE
+            if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
+                return FUTURE  # "a ceasefire to take effect at midnight": ahead of it
+            if verb.dep_ == "advcl" and "to" in lowers:
+                return FUTURE  # "reached a truce to take effect at midnight": a purpose
             if verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl"}:
                 return _verb_tense(head, depth + 1)
         return None

@@ -104,3 +104,11 @@ def test_headlines_are_short_and_start_with_a_capital(text):
 )
 def test_third_person_present(lemma, form):
     assert _third_person(lemma) == form
+
+
+def test_a_title_with_the_person_in_apposition_names_the_person():
+    title = titles(
+        "Kenyan President, William Ruto, met rebel envoys in Nairobi on Monday.",
+        dt.date(2023, 5, 2),
+    )["meeting"]
+    assert title.startswith("Ruto meets")

@@ -910,3 +910,16 @@ def test_a_coming_midnight_starts_the_next_day(nlp):
 def test_parts_of_the_year_in_view_of_a_report(nlp, text, value):
     [timex] = resolve_timexes(nlp(text), dt.date(1989, 10, 26), "news")
     assert timex.value == value
+
+
+def test_an_infinitive_on_a_noun_looks_ahead(nlp):
+    [midnight, thursday] = resolve_timexes(
+        nlp(
+            "The two sides reached a truce in the province to take effect at midnight, "
+            "the minister said on Thursday."
+        ),
+        dt.date(2020, 3, 5),
+        "news",
+    )
+    assert midnight.value == "2020-03-06T00:00"
+    assert thursday.value == "2020-03-05"
