@@ -214,6 +214,16 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
     if not subject and verb.lemma_.lower() in SAY_VERBS and ccomps:
         # "MOSCOW (Reuters) - They agreed ..., said": what was said is the headline.
         return _reported(ccomps[0], context, MAX_WORDS)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subject and objects and verb.tag_ in {"VBD", "VBN"}:
+        # "'We agreed a joint document,' he said": no one to name, so the thing done
+        # heads the line, as a headline's passive does ("Joint document agreed").
+        thing = _noun_phrase(objects[0], context, 6)
+        return (
+            thing
+            + [verb.lower_]
+            + _verb_preps(verb, context, MAX_WORDS - len(thing) - 1, skip_objects=True)
+        )
     budget = MAX_WORDS - len(subject)
     predicate = _predicate(
         verb, context, plural=plural, budget=budget, passive_object=passive_object
