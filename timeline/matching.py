@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from articles.extraction.actors.names import actor_key
 from articles.extraction.kinds import distinctive, kind_family, same_act
+from articles.extraction.speakers import speakers_agree
 
 FINE = {"day", "hour", "minute"}
 COARSE = {"year"}
@@ -35,6 +37,8 @@ class Reading:
     sentence_index: int = 0
     trigger_start: int = 0
     resolution: str = ""
+    speakers: frozenset[str] = frozenset()  # actor keys of who makes a remark
+    speaker_scope: frozenset[str] = frozenset()  # and of the states they belong to
 
     @property
     def single_day(self) -> bool:
@@ -68,6 +72,13 @@ class Reading:
             sentence_index=evidence.sentence.index,
             trigger_start=evidence.trigger_start,
             resolution=evidence.resolution,
+            speakers=frozenset(actor_key(name) for name, _ in evidence.speakers or ()),
+            speaker_scope=frozenset(
+                actor_key(name)
+                for pair in evidence.speakers or ()
+                for name in pair
+                if name
+            ),
         )
 
 
@@ -83,6 +94,18 @@ def cannot_link(a: Reading, b: Reading) -> bool:
         return True
     if a.family == "statement" and a.people and b.people and not a.people & b.people:
         return True  # two named speakers: two statements, even from one government
+    if a.family == "statement" and (
+        a.speakers and b.speakers or a.article == b.article
+    ):
+        # "Ukraine and Turkey said" and "Turkey's defence ministry said": two remarks;
+        # in one article, remarks by speakers not known to be one are two.
+        if not refers(a, b) and not speakers_agree(
+            list(a.speakers),
+            list(a.speaker_scope),
+            list(b.speakers),
+            list(b.speaker_scope),
+        ):
+            return True
     return bool(a.ordinal and b.ordinal and a.ordinal != b.ordinal)
 
 

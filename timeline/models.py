@@ -322,6 +322,11 @@ class Evidence(models.Model):
     mentions = models.JSONField(
         default=list, blank=True, help_text="Actor and place spans within the sentence."
     )
+    # Nullable without a default, so adding it alters the table in place (SQLite would
+    # otherwise rebuild the table under the search triggers).
+    speakers = models.JSONField(
+        null=True, blank=True, help_text="For a remark: the names of who makes it."
+    )
     fingerprint = models.CharField(
         max_length=40,
         db_index=True,

@@ -350,6 +350,7 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
         "precision": str(interval.precision) if interval else "",
         "confidence": candidate.confidence,
         "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"])),
+        "speakers": [list(pair) for pair in candidate.speakers],
     }
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from .kinds import kind_family
+from .speakers import speakers_agree
 from .types import Anchor, EventCandidate, Timex
 
 # Determiners and possessives that make a noun a reference to a known event.
@@ -112,13 +113,14 @@ def find_antecedent(
 
 
 def _same_speaker(a: EventCandidate, b: EventCandidate) -> bool:
-    """Two remarks by one speaker: a person named in both, or, when neither names a
-    person, a body named in both."""
-    people_a = {m.canonical for m in a.actors if m.kind == "person"}
-    people_b = {m.canonical for m in b.actors if m.kind == "person"}
-    if people_a or people_b:
-        return bool(people_a & people_b)
-    return bool({m.canonical for m in a.actors} & {m.canonical for m in b.actors})
+    """Two remarks by one speaker: a speaker named in both ("Qassemi said", "Qassemi
+    added"). A remark whose speaker the text does not name refers to nothing."""
+    return speakers_agree(
+        [name for name, _ in a.speakers],
+        [name for pair in a.speakers for name in pair if name],
+        [name for name, _ in b.speakers],
+        [name for pair in b.speakers for name in pair if name],
+    )
 
 
 def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandidate:

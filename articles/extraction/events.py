@@ -834,8 +834,47 @@ def _candidate(
         actors=tuple(_unique(in_scope)),
         places=tuple(_unique(place_scope)),
         confidence=round(min(confidence, 1.0), 2),
+        speakers=_speakers(token, kind, actors) if kind == "statement" else (),
     )
     return candidate, direct
+
+
+def _speakers(
+    token: Token, kind: str, actors: list[ActorMention]
+) -> tuple[tuple[str, str], ...]:
+    """Who makes a remark: the actors named in the subject of the verb of saying
+    ("Ukraine and Turkey said", "Turkey's defence ministry said"), or in the "by"
+    phrase of a statement noun ("a statement by the ministry")."""
+    doc = token.doc
+    heads = _subjects(token) if token.pos_ in {"VERB", "AUX"} else []
+    if token.pos_ in {"NOUN", "PROPN"}:
+        heads = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ] + [c for c in token.children if c.dep_ == "poss"]
+        if not heads:
+            # "In a joint statement, the US and Saudi Arabia signalled": the speakers
+            # are the subject of the verb the statement goes with.
+            verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            heads = _subjects(verb) if verb is not None else []
+    tokens: set[int] = set()
+    for head in heads:
+        stack = [head]
+        while stack:
+            current = stack.pop()
+            tokens.add(current.i)
+            stack.extend(
+                c
+                for c in current.children
+                if c.dep_ not in {"relcl", "acl", "prep"} or c.lower_ == "of"
+            )
+    names = [
+        (m.canonical, m.affiliation) for m in actors if _mention_tokens(doc, m) & tokens
+    ]
+    return tuple(dict.fromkeys(names))
 
 
 def _time_spans(doc: Doc) -> tuple[tuple[int, int], ...]:

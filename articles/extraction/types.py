@@ -102,6 +102,8 @@ class EventCandidate:
     actors: tuple[ActorMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     confidence: float = 0.5
+    # For a remark: who makes it, as (canonical name, the state it belongs to or "").
+    speakers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)

@@ -162,3 +162,16 @@ def test_reports_dated_by_tense_alone_two_days_apart_stay_apart(tmp_path):
         ),
     )
     assert len(agreements()) == 2
+
+
+def test_one_articles_remarks_by_different_speakers_stay_apart(tmp_path):
+    ingest(
+        tmp_path,
+        record(
+            url="https://daily.example.net/remarks",
+            text="The convoy reached Kismayo on Monday, Kenya and Somalia said on Monday. "
+            "Residents' committees in Kismayo said on Monday that the convoy was late.",
+        ),
+    )
+    remarks = list(Event.objects.filter(kind="statement"))
+    assert len(remarks) == 2, [e.title for e in remarks]
