@@ -392,8 +392,10 @@ def _classify_verb(token: Token, lemma: str, lex: Lexicon) -> str | None:
             )
         ):
             return "ceasefire_start"
-        if lemma in lex.ceasefire_end_verbs:
-            return "ceasefire_end"
+        if lemma in lex.ceasefire_end_verbs and not any(
+            c.dep_ == "dobj" for c in token.children
+        ):
+            return "ceasefire_end"  # not "the ceasefire that ended the war": it ended X
         if lemma in {"be", "become"} and _in_force(token):
             return "ceasefire_start"  # "the truce will be effective from Friday"
     if lemma in lex.conflict_verbs and subjects:

@@ -10,6 +10,7 @@ attack that killed 13 people") keeps its own noun phrase and the clause describi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -614,20 +615,21 @@ def _in_time(token: Token, context: Context) -> bool:
     )
 
 
+# "MOSCOW, July 24 (Reuters) -", "Gaza City, August 7 (RHC)--", "GAZA CITY:": a place
+# in capitals or with a date or an agency in brackets, then a dash or a colon.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'-]{2,40}|[A-Z][\w.' -]{1,40}?"
+    r"(?=,\s*[A-Z][a-z]{2,9}\.?\s+\d|\s*\())"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—:])"
+)
+
+
 def _dateline(token: Token) -> bool:
-    """Capitals opening a sentence before a dash: "MOSCOW, July 24 (Reuters) -"."""
+    """A token of the dateline that opens a sentence."""
     sent = token.sent
-    for t in sent:
-        if t.text in {"-", "–", "—", "--"}:
-            return (
-                t.i - sent.start <= 10
-                and token.i < t.i
-                and sent[0].text.isupper()
-                and len(sent[0].text) > 2
-            )
-        if t.i - sent.start > 10:
-            return False
-    return False
+    match = DATELINE.match(sent.text)
+    return match is not None and token.idx < sent.start_char + match.end()
 
 
 def _keeps(prep: Token, context: Context) -> bool:

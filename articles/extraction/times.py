@@ -414,6 +414,10 @@ class _Resolver:
         """Tense of a bare weekday's clause; in news one without a future marker
         looks back, as news mostly reports what happened."""
         direction = self.tense(cand)
+        if direction == FUTURE and self._future_in_past(cand):
+            # "announced that the truce would take effect on Sunday", in Monday's
+            # paper: the future of a past report, so the nearest Sunday either side.
+            return None
         if (
             self.mode == "news"
             and direction in {None, PRESENT}
@@ -422,6 +426,25 @@ class _Resolver:
         ):
             return PAST
         return direction
+
+    def _future_in_past(self, cand: TimexCandidate) -> bool:
+        """The clause of the expression says "would" or "was to" under a verb in the
+        past ("said the truce would start", "was to take effect")."""
+        span = covering_span(self.doc, self.starts, cand.start, cand.end)
+        if span is None or len(span) == 0:
+            return False
+        verb = next(
+            (t for t in [span.root, *span.root.ancestors] if t.pos_ in {"VERB", "AUX"}),
+            None,
+        )
+        if verb is None:
+            return False
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if "would" in auxiliaries:
+            return True
+        return verb.lower_ == "to" or (
+            "to" in auxiliaries and verb.head.lower_ in {"was", "were"}
+        )
 
     def _deictic(self, cand: TimexCandidate):
         g = cand.groups

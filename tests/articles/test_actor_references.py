@@ -82,3 +82,11 @@ def test_buildings_are_places():
         "Shelling hit the Al-Shifa Hospital on Friday, the Palestinian Red Crescent said."
     )
     assert not any("Hospital" in m.text for m in result.actors)
+
+
+def test_a_body_named_by_its_head_word_is_the_one_body_with_that_name():
+    found = actors(
+        "The Norwegian Refugee Council said the camp was shelled on Monday. "
+        "The Council added that two aid workers were wounded."
+    )
+    assert found["Council"] == "Norwegian Refugee Council"

@@ -204,3 +204,19 @@ def test_day_hung_on_the_object_dates_the_act():
 def test_a_ceasefire_that_is_effective_takes_effect(text):
     event = only(text, "ceasefire_start")
     assert day(event) == "2021-03-19" or day(event) == "2021-03-12"
+
+
+def test_a_ceasefire_that_ends_a_war_is_not_its_own_end():
+    events = events_of(
+        "Egypt brokered the ceasefire that ended an 11-day war in May of last year."
+    )
+    assert not any(e.kind == "ceasefire_end" for e in events)
+
+
+def test_a_future_told_in_the_past_takes_the_nearest_weekday():
+    event = only(
+        "The ministry announced on Sunday that the truce would take effect on Sunday "
+        "evening.",
+        "ceasefire_start",
+    )
+    assert day(event) == "2021-03-14"

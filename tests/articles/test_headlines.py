@@ -112,3 +112,17 @@ def test_a_title_with_the_person_in_apposition_names_the_person():
         dt.date(2023, 5, 2),
     )["meeting"]
     assert title.startswith("Ruto meets")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Gaza City, August 7 (RHC)--", "GAZA CITY:", "KHARTOUM, June 3 (Reuters) -"],
+)
+def test_no_dateline_in_a_headline(dateline):
+    for title in titles(
+        f"{dateline} The militants agreed to a truce with the army on Sunday.",
+        dt.date(2022, 8, 7),
+    ).values():
+        assert not title.lower().startswith(
+            dateline.split(",")[0].split(":")[0].lower()
+        )

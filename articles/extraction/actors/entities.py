@@ -32,8 +32,9 @@ def ner_mentions(article: Article, ner_cands: list[Cand]) -> None:
         lower_words = {w.lower().strip(".,") for w in words}
         if "@" in text or "#" in text:
             continue
-        if lower_words & TIME_WORDS or any(ch.isdigit() for ch in text):
-            continue
+        undotted = {w.replace(".", "") for w in lower_words}
+        if (lower_words | undotted) & TIME_WORDS or any(ch.isdigit() for ch in text):
+            continue  # "GMT", "p.m."
         if len(words) >= 2 and lower_words <= article.gaz.furniture_words:
             continue
         if cand.label in ("ORG", "PERSON") and _is_outlet(article, cand, lower_words):

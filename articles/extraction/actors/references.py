@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..types import ActorMention
 from .gazetteer import Gazetteer, load_gazetteer, state_of
 from .names import actor_key
+from .words import ORG_HEADS
 
 # Generic heads of a state's bodies, and the words each may be referred back to by.
 BODY_HEADS = {
@@ -30,9 +31,9 @@ def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMentio
     """The actors with short references added and a state's bodies named one way."""
     gaz = load_gazetteer()
     actors = [_named_body(m, gaz) for m in actors]
-    actors = _unify_bodies(actors)
+    actors = _short_names(_unify_bodies(actors))
     covered = {i for m in actors for i in range(m.start, m.end)}
-    added = _possessed_bodies(doc, gaz, covered)
+    added = _possessed_bodies(doc, gaz, covered, actors)
     actors = _unify_bodies([*actors, *added])
     added = _surnames(doc, actors, covered) + _bare_bodies(doc, actors, covered)
     return sorted([*actors, *added], key=lambda m: (m.start, m.end))
@@ -70,11 +71,15 @@ def _surnames(
     return found
 
 
+ARMED_HEADS = {"army", "military", "forces", "navy", "police"}
+
+
 def _possessed_bodies(
-    doc: Doc, gaz: Gazetteer, covered: set[int]
+    doc: Doc, gaz: Gazetteer, covered: set[int], actors: list[ActorMention]
 ) -> list[ActorMention]:
-    """ "Russia's foreign ministry", "Sudan's armed forces": a state's body, named
-    as the state's adjective and the body ("Russian Foreign Ministry")."""
+    """ "Russia's foreign ministry": a state's ministry, named as the state's adjective
+    and the ministry ("Russian Foreign Ministry"). "Sudan's army" is the army the
+    article names for Sudan ("Sudanese Armed Forces"), or else Sudan itself."""
     found = []
     for token in doc:
         if token.idx in covered or token.lower_ not in {
@@ -105,6 +110,17 @@ def _possessed_bodies(
         if any(i in covered for i in range(start, end)):
             continue
         name = " ".join(w.text.capitalize() for w in [*words, token])
+        if token.lower_ in ARMED_HEADS:
+            named = {
+                m.canonical
+                for m in actors
+                if m.kind in ORGANISATION_KINDS
+                and m.canonical.startswith(adjective + " ")
+                and _body_head(m.canonical) in {"army", "armed forces", "military"}
+            }
+            if len(named) != 1:
+                continue  # the state acts through its army: the state stays the actor
+            name = next(iter(named))[len(adjective) + 1 :]
         found.append(
             ActorMention(
                 start,
@@ -238,6 +254,32 @@ def _unify_bodies(actors: list[ActorMention]) -> list[ActorMention]:
             m = ActorMention(
                 m.start, m.end, m.text, next(iter(names)), m.kind, m.affiliation
             )
+        result.append(m)
+    return result
+
+
+def _short_names(actors: list[ActorMention]) -> list[ActorMention]:
+    """ "The Directorate said": a body named by the head word of its name alone is the
+    one body of the article whose name ends with it."""
+    result = []
+    for m in actors:
+        words = m.canonical.split()
+        if (
+            m.kind in ORGANISATION_KINDS
+            and len(words) == 1
+            and words[0].lower() in ORG_HEADS
+        ):
+            longer = {
+                o.canonical
+                for o in actors
+                if o.kind in ORGANISATION_KINDS
+                and len(o.canonical.split()) > 1
+                and o.canonical.split()[-1].lower() == words[0].lower()
+            }
+            if len(longer) == 1:
+                m = ActorMention(
+                    m.start, m.end, m.text, longer.pop(), m.kind, m.affiliation
+                )
         result.append(m)
     return result
 

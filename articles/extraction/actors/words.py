@@ -76,7 +76,7 @@ FACILITY_NOUNS = frozenset(
     "checkpoint crossing airport airbase base bridge junction highway road line".split()
 )
 TIME_WORDS = frozenset(
-    """gmt utc est edt cet cest msk bst pst january february march april may june july
+    """gmt utc est edt cet cest msk bst pst am pm january february march april may june july
     august september october november december monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
