@@ -75,6 +75,7 @@ class Lexicon:
     conflict_verbs: frozenset[str]
     ordinals: dict[str, int]
     occurrence_verbs: frozenset[str]
+    event_nouns: frozenset[str]  # nouns a pronoun may stand for ("since it began")
 
 
 @cache
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         conflict_verbs=frozenset(data["conflict_start_verbs"]),
         ordinals=data["ordinals"],
         occurrence_verbs=frozenset(data["occurrence_verbs"]),
+        event_nouns=frozenset(data["conflict_start_subjects"]) | frozenset(nouns),
     )
 
 
@@ -143,7 +145,10 @@ def find_events(
             best = found.get(key)
             if best is None or _preference(candidate) > _preference(best):
                 found[key] = candidate
-        candidates.extend(sorted(found.values(), key=lambda c: c.trigger_start))
+        candidates.extend(
+            _titled(doc, c, actors)
+            for c in sorted(found.values(), key=lambda c: c.trigger_start)
+        )
     return _date_by_focus(
         doc, sentences, candidates, timexes, attachments, actors, published_at
     )
@@ -814,19 +819,7 @@ def _candidate(
     confidence += 0.1 if in_scope else 0.0
     candidate = EventCandidate(
         kind=kind,
-        title=headline(
-            token,
-            HeadlineContext(
-                actors=tuple(_unique(in_scope)),
-                mentions=tuple(actors),
-                places=tuple(_unique(place_scope)),
-                timex=timex,
-                kind=kind,
-                ceasefire_nouns=lexicon().ceasefire_nouns,
-                event_nouns=lexicon().conflict_subjects | frozenset(lexicon().nouns),
-                times=_time_spans(doc),
-            ),
-        ),
+        title="",  # written once the sentence's candidates are chosen (_titled)
         sentence_index=index,
         trigger=token.lemma_.lower(),
         trigger_start=token.idx,
@@ -877,6 +870,24 @@ def _speakers(
         (m.canonical, m.affiliation) for m in actors if _mention_tokens(doc, m) & tokens
     ]
     return tuple(dict.fromkeys(names))
+
+
+def _titled(doc: Doc, candidate: EventCandidate, actors: list[ActorMention]):
+    """The candidate with its headline (written only for the candidates kept)."""
+    span = doc.char_span(candidate.trigger_start, candidate.trigger_end)
+    assert span is not None
+    lex = lexicon()
+    context = HeadlineContext(
+        actors=candidate.actors,
+        mentions=tuple(actors),
+        places=candidate.places,
+        timex=candidate.timex,
+        kind=candidate.kind,
+        ceasefire_nouns=lex.ceasefire_nouns,
+        event_nouns=lex.event_nouns,
+        times=_time_spans(doc),
+    )
+    return replace(candidate, title=headline(span[0], context))
 
 
 def _time_spans(doc: Doc) -> tuple[tuple[int, int], ...]:

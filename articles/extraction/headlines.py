@@ -627,9 +627,17 @@ DATELINE = re.compile(
 
 def _dateline(token: Token) -> bool:
     """A token of the dateline that opens a sentence."""
-    sent = token.sent
-    match = DATELINE.match(sent.text)
-    return match is not None and token.idx < sent.start_char + match.end()
+    doc = token.doc
+    ends = doc.user_data.get("dateline_ends")
+    if ends is None:
+        # Once per document: for each token, where its sentence's dateline ends.
+        ends = doc.user_data["dateline_ends"] = [-1] * len(doc)
+        for sent in doc.sents:
+            match = DATELINE.match(sent.text)
+            if match:
+                for i in range(sent.start, sent.end):
+                    ends[i] = sent.start_char + match.end()
+    return token.idx < ends[token.i]
 
 
 def _keeps(prep: Token, context: Context) -> bool:

@@ -8,6 +8,7 @@ and services) can import these without loading the language pipeline.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -47,6 +48,7 @@ def _fold_once(text: str) -> str:
     return " ".join(folded)
 
 
+@functools.lru_cache(maxsize=8192)
 def actor_key(name: str) -> str:
     """The identity of a name across articles and transliterations.
 
