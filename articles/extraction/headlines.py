@@ -88,7 +88,42 @@ SAY_VERBS = {
     "write",
     "declare",
     "allege",
+    "acknowledge",
+    "admit",
+    "concede",
+    "deny",
+    "reiterate",
+    "emphasise",
+    "emphasize",
+    "explain",
+    "argue",
+    "believe",
+    "predict",
+    "signal",
+    "indicate",
+    "complain",
+    "accuse",
+    "reveal",
+    "repeat",
 }
+# Nouns of events that "take place": what "the exchange should be tomorrow" says.
+EVENT_WORDS = {
+    "exchange",
+    "swap",
+    "talks",
+    "meeting",
+    "vote",
+    "election",
+    "summit",
+    "referendum",
+    "ceremony",
+    "handover",
+    "release",
+    "signing",
+    "round",
+}
+# Determiners that carry meaning ("both sides", "each other", "no deal").
+QUANTIFIERS = {"both", "each", "all", "no", "every", "another", "several", "some"}
 PRONOUNS = {
     "it",
     "they",
@@ -175,10 +210,23 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
                 )
             else:
                 predicate = _predicate(
-                    clause, context, plural=False, budget=MAX_WORDS - len(words)
+                    clause,
+                    context,
+                    plural=_plural(trigger),
+                    budget=MAX_WORDS - len(words),
                 )
             if predicate:
                 return words + predicate
+        if context.kind == "statement" and not _names_anyone(trigger, context):
+            # "In a statement on social media, the committees said ...": who said
+            # what is in the clause the statement goes with.
+            verb = next(
+                (t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None
+            )
+            if verb is not None and verb.lemma_.lower() in SAY_VERBS:
+                clause = _clause(verb, context, focus=trigger)
+                if _count(clause) >= 2:
+                    return clause
         if _count(words) <= 2:
             # "in a statement": a bare noun says less than the clause it sits in.
             verb = next(
@@ -195,8 +243,18 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
     return _clause(trigger, context, focus=trigger)
 
 
+def _names_anyone(noun: Token, context: Context) -> bool:
+    """Whether a noun phrase names an actor ("a statement by the ministry")."""
+    return any(m.start <= t.idx < m.end for t in noun.subtree for m in context.mentions)
+
+
 def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
     """Subject, verb and what the verb takes, compacted."""
+    if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children):
+        # "There were reports of shelling": the reports are the headline.
+        things = [c for c in verb.children if c.dep_ in {"attr", "nsubj"}]
+        if things:
+            return _noun_phrase(things[0], context, MAX_WORDS)
     subject_token, passive_object = _doer(verb)
     subject = _subject_words(subject_token, verb, context)
     plural = _plural(subject_token) or subject.count("and") > 0
@@ -375,12 +433,14 @@ def _reported(verb: Token, context: Context, budget: int) -> list[str]:
         (
             c
             for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and not _dateline(c)
+            if c.dep_ in {"nsubj", "nsubjpass", "expl"} and not _dateline(c)
         ),
         None,
     )
     if subject is None:
         words = []
+    elif subject.dep_ == "expl":
+        words = [subject.lower_]  # "there was a high possibility"
     elif subject.pos_ == "PRON":
         named = (
             _unique_names(context.actors, limit=2) if subject.lower_ == "they" else []
@@ -460,8 +520,10 @@ def _np(token: Token, context: Context, depth: int) -> list[str]:
         for c in token.lefts:
             if c.lower_ in QUOTES or _dated(c, context):
                 continue
-            if c.dep_ == "det":
-                if c.lower_ not in ARTICLES and c.tag_ != "WDT":
+            if c.dep_ in {"det", "predet"}:
+                if c.lower_ in QUANTIFIERS or (
+                    c.dep_ == "det" and c.lower_ not in ARTICLES and c.tag_ != "WDT"
+                ):
                     left.append(c)
             elif c.dep_ not in NOUN_SKIP:
                 left.append(c)
@@ -489,12 +551,12 @@ def _np(token: Token, context: Context, depth: int) -> list[str]:
                 words += [prep.lower_] + _np(objects[0], context, depth - 1)
             break
     conjuncts = [c for c in token.children if c.dep_ == "conj"]
-    if conjuncts and token.dep_ != "conj" and (depth > 0 or people):
+    if conjuncts and token.dep_ != "conj":
         items = [words]
         while conjuncts:
             conj = conjuncts.pop(0)
             if not (people and _person(conj, context) in people):
-                items.append(_np_single(conj, context, depth - 1))
+                items.append(_np_single(conj, context, max(depth - 1, 0)))
             conjuncts = [c for c in conj.children if c.dep_ == "conj"] + conjuncts
         words = []
         for n, item in enumerate(items):
@@ -676,7 +738,12 @@ def _verb_form(verb: Token, *, plural: bool, active: bool) -> list[str]:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries) and not active
     if passive:
         return [verb.lower_]
-    if lemma == "be" and not any(c.dep_ in {"attr", "acomp"} for c in verb.children):
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if (
+        lemma == "be"
+        and not any(c.dep_ in {"attr", "acomp"} for c in verb.children)
+        and any(s.lemma_.lower() in EVENT_WORDS for s in subjects)
+    ):
         lemma = "take place"  # "the exchange should be tomorrow"
     elif lemma == "be" and plural:
         return ["are"]

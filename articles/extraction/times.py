@@ -407,17 +407,25 @@ class _Resolver:
         if ref is None:
             value = f"XXXX-WXX-{weekday + 1}"
             return "DATE", value, Anchor.NONE
-        day = dates.weekday_near(ref, weekday, self.weekday_direction(cand))
+        direction = self.weekday_direction(cand)
+        focus = self.focus_day() if self.mode == "news" else None
+        if (
+            direction == FUTURE
+            and focus is not None
+            and focus < ref
+            and self._future_in_past(cand)
+        ):
+            # "Israel agreed to a truce on Sunday ... announced that it would take
+            # effect on Sunday", in Monday's paper: the future of the day the text
+            # narrates, not of the paper's.
+            ref, anchor = focus, Anchor.FOCUS
+        day = dates.weekday_near(ref, weekday, direction)
         return self._with_pod(day.isoformat(), cand.groups.get("pod"), anchor)
 
     def weekday_direction(self, cand: TimexCandidate) -> str | None:
         """Tense of a bare weekday's clause; in news one without a future marker
         looks back, as news mostly reports what happened."""
         direction = self.tense(cand)
-        if direction == FUTURE and self._future_in_past(cand):
-            # "announced that the truce would take effect on Sunday", in Monday's
-            # paper: the future of a past report, so the nearest Sunday either side.
-            return None
         if (
             self.mode == "news"
             and direction in {None, PRESENT}
