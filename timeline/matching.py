@@ -86,6 +86,8 @@ def cannot_link(a: Reading, b: Reading) -> bool:
     """Readings that can never be one event, whatever else links them."""
     if a.family != b.family:
         return True
+    if a.resolution == b.resolution == "window":
+        return True  # two references with no date: nothing says they meet
     if reported_late(a, b):
         pass  # a report by its tense may tell of the day before
     elif a.start > b.end or b.start > a.end:
@@ -112,6 +114,8 @@ def cannot_link(a: Reading, b: Reading) -> bool:
 def same_event(a: Reading, b: Reading) -> bool:
     if a.sentence == b.sentence or cannot_link(a, b):
         return False
+    if "window" in {a.resolution, b.resolution}:
+        return points_to(a, b)
     if a.coarse != b.coarse:
         return False  # "in 2019" says too little to be tied to a day
     shared_actors = bool(a.actors & b.actors)
@@ -156,6 +160,29 @@ def reported_late(a: Reading, b: Reading) -> bool:
         ):
             return True
     return False
+
+
+def points_to(a: Reading, b: Reading) -> bool:
+    """A reference another outlet must date ("the deal", with no date, in a report of
+    Friday) and an event told with its date in that week, by the same parties: one
+    event. Never two references, never within one article."""
+    if a.article == b.article:
+        return False
+    # The other must tell the event with a date of its own, not borrow one.
+    if "reference" in {a.resolution, b.resolution} or a.resolution == b.resolution:
+        return False
+    if a.family == "statement":
+        return speakers_agree(
+            list(a.speakers),
+            list(a.speaker_scope),
+            list(b.speakers),
+            list(b.speaker_scope),
+        )
+    return bool(a.actors & b.actors) and (
+        same_act(a.trigger, b.trigger)
+        or bool(a.places & b.places)
+        or len(a.actors & b.actors) >= 2
+    )
 
 
 def refers(a: Reading, b: Reading) -> bool:

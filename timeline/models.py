@@ -183,9 +183,12 @@ class Event(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
         MERGED = "merged", "Merged into another"
+        PENDING = "pending", "A reference waiting for the event it refers to"
 
     # Statuses the timeline leaves out unless asked for.
-    HIDDEN = (Status.REJECTED, Status.MERGED)
+    HIDDEN = (Status.REJECTED, Status.MERGED, Status.PENDING)
+    # Statuses extraction keeps up to date (editors' events keep what editors set).
+    AUTOMATIC = (Status.AUTO, Status.PENDING)
 
     title = models.CharField(max_length=300)
     kind = models.CharField(
@@ -292,6 +295,7 @@ class Evidence(models.Model):
         FOCUS = "focus", "Relative to a date in the text"
         REFERENCE = "reference", "The date of the event it refers to"
         TENSE = "tense", "By the publication date (its tense)"
+        WINDOW = "window", "Told elsewhere, in the week before publication"
         NONE = "none", "No date"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")

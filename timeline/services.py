@@ -18,6 +18,7 @@ from articles.extraction.actors.names import (
 from articles.extraction.kinds import family_kinds, kind_family
 from articles.extraction.types import (
     ActorMention,
+    Anchor,
     ArticleExtraction,
     EventCandidate,
     PlaceMention,
@@ -272,9 +273,12 @@ def record_extraction(
 
 
 def _event_of(candidate: EventCandidate) -> Event:
-    """A new event as its one candidate tells it (merging may widen it afterwards)."""
+    """A new event as its one candidate tells it (merging may widen it afterwards); a
+    reference to an event told elsewhere waits, hidden, for it."""
     interval = candidate.timex.interval if candidate.timex else None
+    waiting = candidate.timex is not None and candidate.timex.anchor == Anchor.WINDOW
     return Event(
+        status=Event.Status.PENDING if waiting else Event.Status.AUTO,
         title=candidate.title[:300],
         kind=candidate.kind,
         ordinal=candidate.ordinal,
@@ -403,7 +407,7 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
     for family, start, end in _windows(seeds):
         window |= Q(kind__in=FAMILY_KINDS[family], start__lte=end, end__gte=start)
     # Unordered: the grouping depends on the pool's content, not on its order.
-    automatic = Evidence.objects.filter(event__status=Event.Status.AUTO).order_by()
+    automatic = Evidence.objects.filter(event__status__in=Event.AUTOMATIC).order_by()
     neighbours = automatic.filter(window)
     events = set(neighbours.values_list("event_id", flat=True)) | {
         e.event_id for e in seeds
@@ -486,6 +490,7 @@ UNUSED_IN_MERGING = (
 )
 
 EVENT_FIELDS = [
+    "status",
     "kind",
     "title",
     "ordinal",
@@ -547,10 +552,10 @@ def _refresh(
     for event in events:
         pieces = evidence_of(event)
         if not pieces:
-            if event.status == Event.Status.AUTO:
+            if event.status in Event.AUTOMATIC:
                 gone.append(event.pk)
             continue
-        if event.status != Event.Status.AUTO:
+        if event.status not in Event.AUTOMATIC:
             continue
         before = [getattr(event, f) for f in EVENT_FIELDS]
         apply_evidence(event, pieces)
@@ -607,7 +612,8 @@ def best_supported_title(pieces: list[Evidence], best: Evidence) -> str:
     other outlets' tellings share most (a telling that took its date from another
     mention only when nothing else tells of the event). Ties go to the representative
     piece, so the choice is a function of the set."""
-    own = [e for e in pieces if e.resolution != Evidence.Resolution.REFERENCE] or pieces
+    borrowed = {Evidence.Resolution.REFERENCE, Evidence.Resolution.WINDOW}
+    own = [e for e in pieces if e.resolution not in borrowed] or pieces
     if len(own) < 2:
         return best.title if best in own else own[0].title
     words = {e.pk: _content_words(e.title) for e in pieces}
@@ -641,12 +647,18 @@ def _reverse(text: str) -> tuple[int, ...]:
 
 def apply_evidence(event: Event, pieces: list[Evidence]) -> None:
     """Set an event's fields from its evidence (a function of the set, not its order)."""
-    best = _representative(pieces)
-    kinds = Counter(e.kind for e in pieces)
+    # References to an event told elsewhere wait, hidden, until it is found; the event
+    # is what the tellings say.
+    told = [e for e in pieces if e.resolution != Evidence.Resolution.WINDOW]
+    if event.status in Event.AUTOMATIC:
+        event.status = Event.Status.AUTO if told else Event.Status.PENDING
+    basis = told or pieces
+    best = _representative(basis)
+    kinds = Counter(e.kind for e in basis)
     event.kind = max(kinds, key=lambda k: (kinds[k], k == best.kind, k))
     event.title = best_supported_title(pieces, best)
-    event.ordinal = next((e.ordinal for e in pieces if e.ordinal), None)
-    dated = [e for e in pieces if e.start is not None]
+    event.ordinal = next((e.ordinal for e in basis if e.ordinal), None)
+    dated = [e for e in basis if e.start is not None]
     # A date said by the tense alone ("have signed": by the publication date) or
     # borrowed from another mention gives way to the dates the texts say.
     said = [e for e in dated if e.resolution not in {Evidence.Resolution.TENSE}]

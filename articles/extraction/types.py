@@ -31,6 +31,9 @@ class Anchor(StrEnum):
     FOCUS = "focus"  # "the next day": the date in focus in the text
     REFERENCE = "reference"  # "the truce": the date of the event it refers to
     TENSE = "tense"  # "have signed": by the publication date, said by the tense alone
+    WINDOW = (
+        "window"  # "the deal" told elsewhere: some day of the week before publication
+    )
     NONE = "none"  # durations, sets, unresolvable expressions
 
 

@@ -175,3 +175,44 @@ def test_one_articles_remarks_by_different_speakers_stay_apart(tmp_path):
     )
     remarks = list(Event.objects.filter(kind="statement"))
     assert len(remarks) == 2, [e.title for e in remarks]
+
+
+ACCORD_TOLD = record(
+    url="https://daily.example.net/accord-wednesday",
+    outlet="Example Daily",
+    published_at="2022-11-03",
+    text="Ethiopia and the TPLF signed a peace accord in Pretoria on Wednesday.",
+)
+ACCORD_REFERRED = record(
+    url="https://radio.example.org/accord-welcomed",
+    outlet="Example Radio",
+    published_at="2022-11-05",
+    text="Aid agencies welcomed the calm. Mediators said Ethiopia and the TPLF had "
+    "signed the accord after long talks.",
+)
+
+
+@pytest.mark.parametrize("order", ["told first", "referred first"])
+def test_an_undated_reference_joins_the_event_another_outlet_dates(tmp_path, order):
+    records = [ACCORD_TOLD, ACCORD_REFERRED]
+    if order == "referred first":
+        records.reverse()
+    for n, one in enumerate(records):
+        ingest(tmp_path, one, name=f"{n}.jsonl")
+
+    [accord] = agreements()
+    assert accord.start.date().isoformat() == "2022-11-02"
+    resolutions = dict(
+        accord.evidence.values_list("sentence__article__outlet", "resolution")
+    )
+    assert resolutions == {"Example Daily": "document", "Example Radio": "window"}
+    assert accord.title == "Ethiopia and TPLF sign peace accord in Pretoria"
+
+
+def test_a_reference_no_outlet_dates_waits_hidden(tmp_path):
+    ingest(tmp_path, ACCORD_REFERRED)
+
+    assert not Event.objects.visible().filter(kind="agreement").exists()
+    [waiting] = Event.objects.filter(kind="agreement")
+    assert waiting.status == Event.Status.PENDING
+    assert export()["events"] == []
