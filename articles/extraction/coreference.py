@@ -4,9 +4,11 @@ an event the article dates elsewhere is evidence for that event, not an event.
 News tells of an event once with its date and then refers back to it: "the deal", "the
 truce had begun", "Qassemi added", "a cease-fire agreement they signed". Such a mention
 takes the date of the event it refers to (anchor ``REFERENCE``), so merging puts it on
-that event. An undated mention that refers to nothing dated is kept only when it narrates
-an act of its own in the past (a rare event no dated mention covers); the rest (aims,
-conditions, general remarks, descriptions) are dropped.
+that event. An undated mention of an act by named parties (a definite noun, a verb in
+the past) that the article dates nowhere may be told, with its date, by another outlet:
+it takes the week before publication (anchor ``WINDOW``) and merging joins it to such an
+event, or leaves it waiting, hidden. The rest (aims, conditions, general remarks,
+descriptions) are dropped.
 """
 
 from __future__ import annotations
@@ -70,10 +72,10 @@ def resolve_references(
             if antecedent.sentence_index != candidate.sentence_index:
                 result.append(refer(candidate, antecedent))
             # In the same sentence it adds nothing: the sentence is evidence already.
-        elif _standalone(trigger, candidate):
-            result.append(candidate)
         elif published_at is not None and _refers_elsewhere(trigger, candidate):
             result.append(replace(candidate, timex=window(trigger, published_at)))
+        elif _standalone(trigger, candidate):
+            result.append(candidate)
     return result
 
 

@@ -66,10 +66,20 @@ def test_undated_mentions_that_refer_to_nothing_are_not_events():
     assert all(e.timex is not None for e in events)
 
 
-def test_an_undated_act_narrated_in_the_past_stays_an_event():
+def test_an_undated_act_narrated_in_the_past_waits_for_another_outlets_date():
     events = events_of(
         "M23 rebels attacked the army base outside Goma, residents said.",
         dt.date(2012, 11, 20),
     )
-    attacks = [e for e in events if e.kind == "attack"]
-    assert len(attacks) == 1 and attacks[0].timex is None
+    [attack] = [e for e in events if e.kind == "attack"]
+    assert attack.timex.anchor == Anchor.WINDOW
+    assert attack.timex.interval.start == dt.datetime(2012, 11, 13)
+    assert attack.timex.interval.end == dt.datetime(2012, 11, 20, 23, 59)
+
+
+def test_an_undated_act_by_no_one_named_is_no_event():
+    events = events_of(
+        "Gunmen attacked the army base outside Goma, residents said.",
+        dt.date(2012, 11, 20),
+    )
+    assert not [e for e in events if e.kind == "attack"]

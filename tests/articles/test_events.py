@@ -24,6 +24,11 @@ def only(text: str, kind: str, published_at: dt.date = MONDAY):
     return matches[0]
 
 
+def no_date_of_its_own(candidate) -> bool:
+    """Undated, or waiting for another outlet's date (the week before publication)."""
+    return candidate.timex is None or candidate.timex.anchor == "window"
+
+
 def day(candidate) -> str:
     assert candidate.timex is not None and candidate.timex.interval is not None
     return candidate.timex.interval.start.date().isoformat()
@@ -172,17 +177,17 @@ def test_focus_never_comes_from_other_actors_statements_or_plans():
         "Ethiopian and Eritrean officials met in Asmara on Thursday. "
         "The RSF signed a pledge to protect civilians."
     )
-    assert only(other_actors, "agreement").timex is None
+    assert no_date_of_its_own(only(other_actors, "agreement"))
     after_a_remark = (
         "The RSF said on Thursday it wanted peace. "
         "The RSF signed a pledge to protect civilians."
     )
-    assert only(after_a_remark, "agreement").timex is None
+    assert no_date_of_its_own(only(after_a_remark, "agreement"))
     after_a_plan = (
         "RSF envoys will meet army officers in Jeddah on Friday. "
         "The RSF signed a pledge to protect civilians."
     )
-    assert only(after_a_plan, "agreement").timex is None
+    assert no_date_of_its_own(only(after_a_plan, "agreement"))
 
 
 def test_day_hung_on_the_object_dates_the_act():
