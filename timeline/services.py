@@ -403,15 +403,35 @@ def _regroup(pool: list[Evidence]) -> set[int]:
 def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
     """The seeds, the evidence overlapping them in date and kind family, and the rest of the
     evidence of every event those belong to (an event is regrouped as a whole)."""
-    window = Q()
-    for family, start, end in _windows(seeds):
-        window |= Q(kind__in=FAMILY_KINDS[family], start__lte=end, end__gte=start)
+    # A reference waiting for another outlet's date (resolution "window") spans a week:
+    # it and the events it may join are looked for only among those that share an
+    # actor with the seeds (matching.points_to asks for one).
+    waiting = Evidence.Resolution.WINDOW
+    actors = list(
+        Evidence.actors.through.objects.filter(
+            evidence_id__in=[e.pk for e in seeds]
+        ).values_list("actor_id", flat=True)
+    )
+    told = _overlapping([e for e in seeds if e.resolution != waiting])
     # Unordered: the grouping depends on the pool's content, not on its order.
     automatic = Evidence.objects.filter(event__status__in=Event.AUTOMATIC).order_by()
-    neighbours = automatic.filter(window)
-    events = set(neighbours.values_list("event_id", flat=True)) | {
-        e.event_id for e in seeds
-    }
+    events = {e.event_id for e in seeds}
+    if told:
+        events |= set(
+            automatic.filter(told)
+            .exclude(resolution=waiting)
+            .values_list("event_id", flat=True)
+        )
+    references = told & Q(resolution=waiting) if told else Q()
+    pending = _overlapping([e for e in seeds if e.resolution == waiting])
+    if pending:
+        references |= pending & ~Q(resolution=waiting)
+    if actors and references:
+        events |= set(
+            automatic.filter(references, actors__in=actors).values_list(
+                "event_id", flat=True
+            )
+        )
     pool = list(
         automatic.filter(Q(pk__in=[e.pk for e in seeds]) | Q(event_id__in=events))
         .select_related("sentence__article")
@@ -420,6 +440,14 @@ def _blocked_pool(seeds: list[Evidence]) -> list[Evidence]:
         .defer(*UNUSED_IN_MERGING)
     )
     return with_links(pool)
+
+
+def _overlapping(seeds: list[Evidence]) -> Q:
+    """Evidence of the seeds' kind families whose dates overlap theirs."""
+    condition = Q()
+    for family, start, end in _windows(seeds):
+        condition |= Q(kind__in=FAMILY_KINDS[family], start__lte=end, end__gte=start)
+    return condition
 
 
 def with_links(pieces: list[Evidence]) -> list[Evidence]:
@@ -583,15 +611,16 @@ def _refresh(
 
 
 def _representative(pieces: list[Evidence]) -> Evidence:
-    return max(
+    """The piece that tells the event best: dated, finest, surest; then a stable key
+    (article URL, sentence), so the choice does not depend on arrival order."""
+    return min(
         pieces,
         key=lambda e: (
-            e.start is not None,
-            PRECISION_RANK.get(e.precision, -1),
-            e.confidence,
-            # Then a stable key, so the choice does not depend on arrival order.
-            _reverse(e.sentence.article.url),
-            -e.sentence.index,
+            e.start is None,
+            -PRECISION_RANK.get(e.precision, -1),
+            -e.confidence,
+            e.sentence.article.url,
+            e.sentence.index,
         ),
     )
 
@@ -638,11 +667,6 @@ def best_supported_title(pieces: list[Evidence], best: Evidence) -> str:
         ranked,
         key=lambda e: (round(support(e), 6), len(words[e.pk]) >= 3, e is best),
     ).title
-
-
-def _reverse(text: str) -> tuple[int, ...]:
-    """Sorts strings in reverse inside a max() key."""
-    return tuple(-ord(c) for c in text)
 
 
 def apply_evidence(event: Event, pieces: list[Evidence]) -> None:
