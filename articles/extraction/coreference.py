@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from .headlines import REPORTING_VERBS
 from .kinds import kind_family
 from .speakers import speakers_agree
 from .types import Anchor, DateInterval, EventCandidate, Precision, Timex
@@ -37,8 +38,6 @@ DEFINITE = {
 }
 # Words that deny or generalise: "no agreement would succeed", "any deal".
 NON_SPECIFIC = {"no", "any", "every", "each", "such", "another"}
-# Verbs that attribute a report ("rebels attacked the base, residents said").
-REPORTING_VERBS = {"say", "tell", "report", "confirm", "claim", "add", "state"}
 # Kinds an undated mention of its own can stand for: acts that happen, not remarks.
 STANDALONE_KINDS = {
     "attack",
@@ -137,15 +136,7 @@ def refer(candidate: EventCandidate, antecedent: EventCandidate) -> EventCandida
         kind=antecedent.kind
         if kind_family(antecedent.kind) == "talks"
         else candidate.kind,
-        timex=Timex(
-            start=timex.start,
-            end=timex.end,
-            text=timex.text,
-            type=timex.type,
-            value=timex.value,
-            anchor=Anchor.REFERENCE,
-            interval=timex.interval,
-        ),
+        timex=replace(timex, anchor=Anchor.REFERENCE),
         ordinal=candidate.ordinal or antecedent.ordinal,
         confidence=round(
             max(0.0, min(candidate.confidence, antecedent.confidence) - 0.1), 2

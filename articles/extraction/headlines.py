@@ -72,7 +72,8 @@ SCENE_PREPOSITIONS = {"in", "at", "near", "within", "inside", "outside", "across
 # Nouns that count or phase an event: "a seventh round of talks" is the round.
 PARTITIVE_NOUNS = {"round", "series", "wave", "spate", "resumption", "bout", "string"}
 NAMED_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT"}
-SAY_VERBS = {
+# Verbs that report a clause ("X did Y, residents said"; "Russia acknowledges that ...").
+REPORTING_VERBS = {
     "say",
     "tell",
     "add",
@@ -223,7 +224,7 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
             verb = next(
                 (t for t in trigger.ancestors if t.pos_ in {"VERB", "AUX"}), None
             )
-            if verb is not None and verb.lemma_.lower() in SAY_VERBS:
+            if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
                 clause = _clause(verb, context, focus=trigger)
                 if _count(clause) >= 2:
                     return clause
@@ -270,7 +271,7 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
             + _verb_preps(verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True)
         )
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not subject and verb.lemma_.lower() in SAY_VERBS and ccomps:
+    if not subject and verb.lemma_.lower() in REPORTING_VERBS and ccomps:
         # "MOSCOW (Reuters) - They agreed ..., said": what was said is the headline.
         return _reported(ccomps[0], context, MAX_WORDS)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -406,7 +407,7 @@ def _predicate(
                 xcomp, context, budget - len(words) - 2
             )
         break
-    said = verb.lemma_.lower() in SAY_VERBS
+    said = verb.lemma_.lower() in REPORTING_VERBS
     for ccomp in (c for c in verb.children if c.dep_ == "ccomp"):
         if said and len(words) < budget - 2:
             words += _reported(ccomp, context, budget - len(words))
