@@ -202,10 +202,15 @@ def group_readings(readings: list[Reading]) -> list[list[Reading]]:
     index = {r.evidence_id: i for i, r in enumerate(ordered)}
     groups: dict[int, list[Reading]] = {i: [r] for i, r in enumerate(ordered)}
     owner = list(range(len(ordered)))
+    # Readings of different kind families never link: pair within each family only.
+    families: dict[str, list[Reading]] = {}
+    for reading in ordered:
+        families.setdefault(reading.family, []).append(reading)
     pairs = [
         (-affinity(a, b), a.key(), b.key(), a, b)
-        for n, a in enumerate(ordered)
-        for b in ordered[n + 1 :]
+        for family in families.values()
+        for n, a in enumerate(family)
+        for b in family[n + 1 :]
         if same_event(a, b)
     ]
     for *_, a, b in sorted(pairs, key=lambda p: p[:3]):
