@@ -912,14 +912,6 @@ def _reports_in_present(verb: Token) -> bool:
     return bool(subjects) and all(s.pos_ in {"NOUN", "PROPN"} for s in subjects)
 
 
-def _title_head(trigger: Token, clause_head: Token) -> Token:
-    """A noun that names the event ("a meeting between X and Y at the G20 summit") makes
-    a better headline than the clause it sits in; a bare noun does not."""
-    if trigger.pos_ in {"NOUN", "PROPN"} and len(list(trigger.subtree)) >= 4:
-        return trigger
-    return clause_head
-
-
 def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
     """Date a report by its tense when nothing else dates it: in news, the present perfect
     of an act ("have signed", "has called for") tells of something done by the day of
@@ -977,48 +969,6 @@ def _unique(mentions):
     for m in mentions:
         seen.setdefault(m.canonical, m)
     return list(seen.values())
-
-
-def _title(head: Token, trigger: Token, timex: Timex | None) -> str:
-    """A readable headline: the clause around the trigger, without its dates or asides."""
-    clause = _clause_tokens(head) | {t.i for t in trigger.subtree}
-    doc = head.doc
-    skip: set[int] = set()
-    if timex is not None and not timex.start <= trigger.idx < timex.end:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None:
-            skip |= {t.i for t in span}
-            # The preposition that introduces the date ("on", "at") goes with it.
-            skip |= {
-                t.head.i
-                for t in span
-                if t.head.pos_ == "ADP" and not _inside(t.head, span)
-            }
-    tokens = [doc[i] for i in sorted(clause - skip)]
-    tokens = [_antecedent(t) or t for t in tokens]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark", "prep"}):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in {"cc", "prep"}):
-        tokens.pop()
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([.,;:!?’”)])", r"\1", text).strip(" ,;:.\"'“”‘’")
-    if len(text) > 140:
-        text = text[:137].rsplit(" ", 1)[0] + "…"
-    return text[:1].upper() + text[1:] if text else trigger.text
-
-
-def _antecedent(token: Token) -> Token | None:
-    """For a subject pronoun, the conflict noun it stands for earlier in the sentence
-    ("a war that has killed thousands since it began": the war began)."""
-    if token.pos_ != "PRON" or token.dep_ not in SUBJECT_DEPS:
-        return None
-    nouns = [
-        t
-        for t in token.sent
-        if t.i < token.i and t.lemma_.lower() in lexicon().conflict_subjects
-    ]
-    return nouns[-1] if nouns else None
 
 
 def _preference(candidate: EventCandidate) -> tuple:
