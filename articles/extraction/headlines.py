@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .actors.words import TITLE_WORDS
 from .types import ActorMention, PlaceMention, Precision, Timex
 
 MAX_WORDS = 12
@@ -268,7 +269,13 @@ def _clause(verb: Token, context: Context, *, focus: Token) -> list[str]:
         return (
             noun
             + ["takes", "effect"]
-            + _verb_preps(verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True)
+            + [
+                word
+                for word in _verb_preps(
+                    verb, context, MAX_WORDS - len(noun) - 2, skip_objects=True
+                )
+                if word not in {"into", "effect", "force"}  # "came into effect"
+            ]
         )
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not subject and verb.lemma_.lower() in REPORTING_VERBS and ccomps:
@@ -580,7 +587,11 @@ def _people_in(token: Token, context: Context) -> list[str]:
     if _person(token, context) is None:
         # "Turkish President, Recep Tayyip Erdogan, and ...": the person in apposition.
         apposed = [c for c in token.children if c.dep_ == "appos"]
-        if apposed and _person(apposed[0], context) is not None:
+        if (
+            apposed
+            and token.lower_ in TITLE_WORDS
+            and _person(apposed[0], context) is not None
+        ):
             return _people_in(apposed[0], context) + [
                 name
                 for conj in token.conjuncts

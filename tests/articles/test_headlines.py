@@ -126,3 +126,11 @@ def test_no_dateline_in_a_headline(dateline):
         assert not title.lower().startswith(
             dateline.split(",")[0].split(":")[0].lower()
         )
+
+
+def test_a_ceasefire_coming_into_effect_says_it_once():
+    title = titles(
+        "The truce came into effect at midnight on Sunday across Donbas.",
+        dt.date(2015, 2, 15),
+    )["ceasefire_start"]
+    assert title.count("effect") == 1 and "into" not in title
