@@ -48,6 +48,12 @@ class Reading:
     def coarse(self) -> bool:
         return self.precision in COARSE
 
+    def same_speaker(self, other: Reading) -> bool:
+        """Whether this remark and the other can be one speaker's."""
+        return speakers_agree(
+            self.speakers, self.speaker_scope, other.speakers, other.speaker_scope
+        )
+
     def key(self) -> tuple:
         """A content key, the same whatever order the evidence was stored in."""
         return (self.url, self.sentence_index, self.trigger_start)
@@ -101,12 +107,7 @@ def cannot_link(a: Reading, b: Reading) -> bool:
     ):
         # "Ukraine and Turkey said" and "Turkey's defence ministry said": two remarks;
         # in one article, remarks by speakers not known to be one are two.
-        if not refers(a, b) and not speakers_agree(
-            list(a.speakers),
-            list(a.speaker_scope),
-            list(b.speakers),
-            list(b.speaker_scope),
-        ):
+        if not refers(a, b) and not a.same_speaker(b):
             return True
     return bool(a.ordinal and b.ordinal and a.ordinal != b.ordinal)
 
@@ -172,12 +173,7 @@ def points_to(a: Reading, b: Reading) -> bool:
     if "reference" in {a.resolution, b.resolution} or a.resolution == b.resolution:
         return False
     if a.family == "statement":
-        return speakers_agree(
-            list(a.speakers),
-            list(a.speaker_scope),
-            list(b.speakers),
-            list(b.speaker_scope),
-        )
+        return a.same_speaker(b)
     return bool(a.actors & b.actors) and (
         same_act(a.trigger, b.trigger)
         or bool(a.places & b.places)
