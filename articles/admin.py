@@ -7,7 +7,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from .models import Article, Sentence
-from .records import InvalidRecord, check_publication_date, clean_body, clean_text
+from .records import (
+    InvalidRecord,
+    check_publication_date,
+    check_url,
+    clean_body,
+    clean_text,
+)
 from .tasks import enqueue_extraction
 
 
@@ -18,6 +24,12 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ("title", "outlet", "url", "published_at", "text")
+
+    def clean_url(self) -> str:
+        try:
+            return check_url(self.cleaned_data["url"])
+        except InvalidRecord as exc:
+            raise forms.ValidationError(str(exc)) from None
 
     def clean_title(self) -> str:
         return clean_text(self.cleaned_data["title"]).strip()

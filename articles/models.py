@@ -7,6 +7,8 @@ import hashlib
 from django.db import models
 from django.urls import reverse
 
+from .records import MAX_URL_CHARS
+
 
 def content_hash(text: str) -> str:
     """Hash of the text that extraction reads, to tell a changed article from a re-sent one."""
@@ -27,7 +29,7 @@ class Article(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    url = models.URLField(max_length=1000, unique=True)
+    url = models.URLField(max_length=MAX_URL_CHARS, unique=True)
     outlet = models.CharField(max_length=200)
     title = models.CharField(max_length=500)
     published_at = models.DateField(

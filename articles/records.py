@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 REQUIRED_FIELDS = ("url", "outlet", "title", "published_at", "text")
-MAX_TEXT_CHARS = 2_000_000
+# The parser's own limit (spaCy's nlp.max_length): a longer text is no news article, and
+# the pipeline would refuse it anyway.
+MAX_TEXT_CHARS = 1_000_000
+MAX_URL_CHARS = 1000  # Article.url's column
+# A publication date, with the time and offset some feeds add (which are not kept).
+PUBLISHED_RE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 
 class InvalidRecord(ValueError):
@@ -28,8 +38,28 @@ class ArticleRecord:
 
 def clean_text(value: str) -> str:
     """Drop NUL and other control characters that databases and browsers choke on,
-    keeping newlines and tabs."""
-    return "".join(ch for ch in value if ch in "\n\t" or ch >= " " and ch != "\x7f")
+    keeping newlines and tabs; and lone surrogates (half of a UTF-16 pair, which JSON
+    can spell as "\\ud800" but no UTF-8 text can hold)."""
+    return "".join(
+        ch
+        for ch in value
+        if ch in "\n\t" or ch >= " " and ch != "\x7f" and not "\ud800" <= ch <= "\udfff"
+    )
+
+
+def check_url(url: str) -> str:
+    """An article's public link: http(s), within the column, no credentials in it."""
+    if len(url) > MAX_URL_CHARS:
+        raise InvalidRecord(f"url is longer than {MAX_URL_CHARS:,} characters")
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise InvalidRecord(f"url is not an http(s) URL: {url[:100]!r}") from None
+    if "@" in urlsplit(url).netloc:
+        raise InvalidRecord(
+            "url holds a user name or password: it would be shown to every reader"
+        )
+    return url
 
 
 def clean_body(value: str) -> str:
@@ -51,11 +81,7 @@ def parse_record(data: Any, *, today: dt.date | None = None) -> ArticleRecord:
     for name in REQUIRED_FIELDS:
         if not isinstance(data[name], str):
             raise InvalidRecord(f"{name} must be a string")
-    url = data["url"].strip()
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        raise InvalidRecord(f"url is not an http(s) URL: {url[:100]!r}") from None
+    url = check_url(clean_text(data["url"]).strip())
     published_at = parse_published_at(data["published_at"], today=today)
     text = clean_body(data["text"])
     title = " ".join(clean_text(data["title"]).split())
@@ -74,15 +100,20 @@ def parse_record(data: Any, *, today: dt.date | None = None) -> ArticleRecord:
 
 
 def parse_published_at(value: str, *, today: dt.date | None = None) -> dt.date:
+    """The day of a publication date written as ISO 8601 (YYYY-MM-DD, maybe with a time
+    and an offset, which are checked and not kept); other spellings ISO allows (20170710,
+    2017-W28) are refused, since feeds that write them mean something else as often."""
     raw = value.strip()
+    match = PUBLISHED_RE.fullmatch(raw)
     try:
-        date = dt.date.fromisoformat(raw[:10])
+        if match is None:
+            raise ValueError
+        dt.datetime.fromisoformat(raw.replace(" ", "T", 1))  # the time is a real one
+        date = dt.date.fromisoformat(match[1])
     except ValueError:
         raise InvalidRecord(
             f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}"
         ) from None
-    if len(raw) > 10 and raw[10] not in "T ":
-        raise InvalidRecord(f"published_at is not a date (YYYY-MM-DD): {raw[:40]!r}")
     check_publication_date(date, today=today)
     return date
 

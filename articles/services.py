@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from spacy.tokens import Doc
 
 from .extraction.extract import EXTRACTOR_VERSION, extract_doc
 from .extraction.pipeline import build_nlp
@@ -70,56 +71,88 @@ def nlp():
     return build_nlp(settings.SPACY_MODEL)
 
 
-def extract_articles(*, articles: Sequence[Article], batch_size: int = 16) -> None:
+def extract_articles(
+    *, articles: Sequence[Article], batch_size: int = 16
+) -> dict[int, str]:
     """Extract several articles with one pass of the pipeline, one transaction each.
 
     A failure leaves that article's previous extraction whole and records the error;
-    the other articles go on.
+    the other articles go on. Returns the error of each article that failed, by id.
     """
+    failures: dict[int, str] = {}
     try:
         pipeline = nlp()
     except Exception as exc:  # noqa: BLE001  (a pipeline that will not load fails them all)
         for article in articles:
-            record_failure(article=article, error=exc)
-        return
-    remaining = list(articles)
-    while remaining:
-        docs = pipeline.pipe((a.text for a in remaining), batch_size=batch_size)
-        for position, article in enumerate(remaining):
-            try:
-                doc = next(docs)
-            except Exception as exc:  # noqa: BLE001  (the batch is broken: go on after it)
-                logger.exception("parsing failed for article %s", article.pk)
-                record_failure(article=article, error=exc)
-                remaining = remaining[position + 1 :]
-                break
-            try:
-                store_extraction(
-                    article=article, extraction=extract_doc(doc, article.published_at)
-                )
-            except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
-                logger.exception("extraction failed for article %s", article.pk)
-                record_failure(article=article, error=exc)
+            failures[article.pk] = record_failure(article=article, error=exc)
+        return failures
+    parseable = []
+    for article in articles:
+        if len(article.text) > pipeline.max_length:
+            failures[article.pk] = record_failure(
+                article=article,
+                error=ValueError(
+                    f"the text has {len(article.text):,} characters, more than the "
+                    f"parser reads ({pipeline.max_length:,})"
+                ),
+            )
         else:
-            remaining = []
+            parseable.append(article)
+    for article, doc in _parsed(pipeline, parseable, batch_size):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            store_extraction(
+                article=article, extraction=extract_doc(doc, article.published_at)
+            )
+        except Exception as exc:  # noqa: BLE001  (any failure becomes the article's error)
+            logger.exception("extraction failed for article %s", article.pk)
+            failures[article.pk] = record_failure(article=article, error=exc)
+    return failures
+
+
+def _parsed(
+    pipeline, articles: Sequence[Article], batch_size: int
+) -> Iterator[tuple[Article, Doc | Exception]]:
+    """Each article with its parse, or the error parsing it raised. ``nlp.pipe`` reads
+    ahead, so one bad text can break a batch at an article before it: from there on the
+    texts are parsed one at a time, and each error stays its own article's."""
+    done = 0
+    try:
+        for doc in pipeline.pipe((a.text for a in articles), batch_size=batch_size):
+            yield articles[done], doc
+            done += 1
+    except Exception:  # noqa: BLE001
+        logger.warning("a batch broke at article %s; parsing one at a time", done)
+        for article in articles[done:]:
+            try:
+                doc = pipeline(article.text)
+            except Exception as exc:  # noqa: BLE001
+                yield article, exc
+            else:
+                yield article, doc
 
 
 class ExtractionQueue:
-    """Collects articles and extracts them a batch at a time, one ``nlp.pipe`` pass each."""
+    """Collects articles and extracts them a batch at a time, one ``nlp.pipe`` pass each;
+    ``failures`` keeps the error of every article that failed, by id."""
 
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
-        self.pending: list[Article] = []
+        self.pending: dict[int, Article] = {}
+        self.failures: dict[int, str] = {}
 
     def add(self, article: Article) -> None:
-        self.pending.append(article)
+        self.pending[article.pk] = article
         if len(self.pending) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
-            extract_articles(articles=self.pending, batch_size=self.batch_size)
-            self.pending = []
+            self.failures |= extract_articles(
+                articles=list(self.pending.values()), batch_size=self.batch_size
+            )
+            self.pending = {}
 
 
 def extract_article(*, article: Article) -> Article:
@@ -156,8 +189,11 @@ def store_extraction(*, article: Article, extraction: ArticleExtraction) -> None
         )
 
 
-def record_failure(*, article: Article, error: BaseException) -> None:
+def record_failure(*, article: Article, error: BaseException) -> str:
+    """Mark the article failed with the error (its text and earlier extraction kept);
+    returns the message stored."""
     message = f"{type(error).__name__}: {error}"[:2000]
     Article.objects.filter(pk=article.pk).update(
         extraction_status=Article.ExtractionStatus.FAILED, extraction_error=message
     )
+    return message

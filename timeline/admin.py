@@ -15,6 +15,7 @@ from .models import (
     Origin,
     Place,
     PlaceAlias,
+    alias_form,
 )
 
 
@@ -30,9 +31,18 @@ class EvidenceSplitForm(forms.ModelForm):
         fields: list[str] = []
 
 
+class EvidenceSplitFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        ticked = [f for f in self.forms if f.cleaned_data.get("split_off")]
+        if ticked and len(ticked) == len(self.forms):
+            raise forms.ValidationError(editing.SPLIT_ALL)
+
+
 class EvidenceInline(admin.StackedInline):
     model = Evidence
     form = EvidenceSplitForm
+    formset = EvidenceSplitFormSet
     fields = (
         "sentence_text",
         "outlet",
@@ -127,7 +137,11 @@ class EventAdmin(admin.ModelAdmin):
             if f.cleaned_data.get("split_off")
         ]
         if split:
-            new = editing.split_evidence(split)
+            try:
+                new = editing.split_evidence(split)
+            except ValueError as exc:  # the evidence changed since the form was drawn
+                self.message_user(request, str(exc), messages.ERROR)
+                return
             self.log_addition(
                 request,
                 new,
@@ -196,8 +210,14 @@ class EventMergeAdmin(admin.ModelAdmin):
 
     @admin.action(description="Undo the selected merges", permissions=["change"])
     def undo(self, request, queryset) -> None:
-        for merge in queryset.filter(undone_at__isnull=True):
-            restored = editing.undo_merge(merge)
+        undone = 0
+        for merge in queryset:
+            try:
+                restored = editing.undo_merge(merge)
+            except ValueError as exc:  # undone already, maybe by another editor
+                self.message_user(request, f"{merge}: {exc}", messages.WARNING)
+                continue
+            undone += 1
             self.log_change(request, merge, "Undone.")
             self.log_change(
                 request,
@@ -208,11 +228,45 @@ class EventMergeAdmin(admin.ModelAdmin):
             )
             for event in restored:
                 self.log_change(request, event, f"Restored from event {merge.kept_id}.")
-        self.message_user(request, "Undone.")
+        if undone:
+            self.message_user(request, f"Undone {undone} merge(s).")
+
+
+class AliasFormSet(forms.BaseInlineFormSet):
+    """Each written form names one actor (or place): a name another already has, or two
+    new names that fold to one form, are refused with the holder's name."""
+
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            f
+            for f in self.forms
+            if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
+        ]
+        leaving = [f.instance.pk for f in self.deleted_forms if f.instance.pk]
+        seen: dict[str, str] = {}
+        for form in kept:
+            folded = alias_form(form.cleaned_data["name"])
+            if folded in seen:
+                form.add_error(
+                    "name", f"Written the same way as “{seen[folded]}” above."
+                )
+                continue
+            seen[folded] = form.cleaned_data["name"]
+            holder = (
+                self.model.objects.filter(normalised=folded)
+                .exclude(pk__in=[form.instance.pk, *leaving])
+                .select_related(self.fk.name)
+                .first()
+            )
+            if holder is not None:
+                owner = getattr(holder, self.fk.name)
+                form.add_error("name", f"“{holder.name}” already names {owner}.")
 
 
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
+    formset = AliasFormSet
     fields = ("name", "normalised", "key", "origin")
     readonly_fields = ("normalised", "key", "origin")
     extra = 0
@@ -251,6 +305,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 class PlaceAliasInline(admin.TabularInline):
     model = PlaceAlias
+    formset = AliasFormSet
     fields = ("name", "normalised")
     readonly_fields = ("normalised",)
     extra = 0

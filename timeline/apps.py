@@ -6,6 +6,9 @@ class TimelineConfig(AppConfig):
     verbose_name = "Timeline"
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from articles.models import Article
         from articles.signals import article_extracted, extraction_replacing
 
         from . import receivers
@@ -15,4 +18,7 @@ class TimelineConfig(AppConfig):
         )
         article_extracted.connect(
             receivers.on_article_extracted, dispatch_uid="tl-extracted"
+        )
+        pre_delete.connect(
+            receivers.on_article_deleting, sender=Article, dispatch_uid="tl-deleting"
         )

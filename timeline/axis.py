@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .counts import Month, months_and_marks
-from .dates import format_at_precision
-from .forms import Window, add_months
+from .dates import format_at_precision, year_iso
+from .forms import Window, add_months, at_value
 
 MARK_LIMIT = 400  # marks drawn on the axis; the list below pages through everything
 LANES = 6
@@ -109,7 +109,7 @@ def build_axis(data: dict, events, window: Window | None) -> Axis | None:
             end,
             window
             or (
-                Window.parse(f"{start.year:04d}")
+                Window.parse(year_iso(start.year))
                 if end.year - start.year == 1
                 else None
             ),
@@ -134,19 +134,25 @@ def _ticks(start: dt.datetime, end: dt.datetime, window: Window | None) -> list[
         step = 1 if years <= 12 else 5 if years <= 60 else 10
         for year in range(start.year, end.year, step):
             moment = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
-            ticks.append(Tick(_percent(moment, start, end), str(year), f"{year:04d}"))
+            ticks.append(Tick(_percent(moment, start, end), str(year), year_iso(year)))
     elif window.unit == "year":
         for month in range(12):
             moment = add_months(start, month)
             ticks.append(
-                Tick(_percent(moment, start, end), f"{moment:%b}", f"{moment:%Y-%m}")
+                Tick(
+                    _percent(moment, start, end),
+                    f"{moment:%b}",
+                    at_value(moment, "month"),
+                )
             )
     elif window.unit == "month":
         moment = start
         while moment < end:
             ticks.append(
                 Tick(
-                    _percent(moment, start, end), str(moment.day), f"{moment:%Y-%m-%d}"
+                    _percent(moment, start, end),
+                    str(moment.day),
+                    at_value(moment, "day"),
                 )
             )
             moment += dt.timedelta(days=1)
@@ -202,8 +208,10 @@ def _density(months: list[Month], window: Window | None) -> list[Bar]:
         moment = dt.datetime.combine(bucket, dt.time(), tzinfo=dt.UTC)
         bars.append(
             Bar(
-                label=f"{bucket:%b %Y}" if by_month else f"{bucket:%Y}",
-                at=f"{bucket:%Y-%m}" if by_month else f"{bucket:%Y}",
+                label=f"{bucket:%b} {year_iso(bucket.year)}"
+                if by_month
+                else year_iso(bucket.year),
+                at=at_value(bucket, "month" if by_month else "year"),
                 count=count,
                 height=round(100 * count / peak, 1),
                 current=window is not None and window.start <= moment < window.end,

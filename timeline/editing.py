@@ -113,8 +113,13 @@ def merge_events(events: Sequence[Event], *, user=None) -> EventMerge:
 def undo_merge(merge: EventMerge) -> list[Event]:
     """Give each absorbed event back its evidence, actors, places and status."""
     lock_timeline()
-    if merge.undone_at is not None:
+    # Claimed by one conditional write: of two editors undoing the same merge at once,
+    # the second finds it undone (the row's lock makes it wait for the first's commit).
+    if not EventMerge.objects.filter(pk=merge.pk, undone_at__isnull=True).update(
+        undone_at=timezone.now()
+    ):
         raise ValueError("This merge was already undone.")
+    merge.refresh_from_db()
     restored = []
     for entry in merge.absorbed:
         event = Event.objects.filter(pk=entry["event"]).first()
@@ -132,10 +137,14 @@ def undo_merge(merge: EventMerge) -> list[Event]:
         event.save(update_fields=["status", "merged_into"])
         restored.append(event)
     claim([merge.kept, *restored])
-    merge.undone_at = timezone.now()
-    merge.save(update_fields=["undone_at"])
     refresh_events(event_ids=[e.pk for e in restored])
     return restored
+
+
+SPLIT_ALL = (
+    "Leave at least one sentence on the event: splitting off all of them would only "
+    "copy it."
+)
 
 
 @transaction.atomic
@@ -152,6 +161,11 @@ def split_evidence(evidence: Sequence[Evidence]) -> Event:
     if not pieces:
         raise ValueError("Choose the evidence to split off.")
     sources = {p.event_id for p in pieces}
+    left = Evidence.objects.filter(event_id__in=sources).exclude(
+        pk__in=[p.pk for p in pieces]
+    )
+    if sources - set(left.values_list("event_id", flat=True)):
+        raise ValueError(SPLIT_ALL)
     event = Event(status=Event.Status.CONFIRMED)
     apply_evidence(event, pieces)
     event.save()

@@ -19,6 +19,15 @@ from django.db.models import Exists, OuterRef
 
 from articles.models import Article
 
+from .dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    as_utc,
+    format_at_precision,
+    shown,
+    validate_shown,
+    year_iso,
+)
 from .models import Actor, Event, EventActor, EventKind, Evidence, Place
 
 # The window in view: nothing (the whole range), a year, a month or a day.
@@ -44,8 +53,8 @@ class TimelineFilter(forms.Form):
         required=False,
         choices=[("", "Not rejected"), *Event.Status.choices],
     )
-    start = forms.DateField(required=False, label="From")
-    end = forms.DateField(required=False, label="To")
+    start = forms.DateField(required=False, label="From", validators=[validate_shown])
+    end = forms.DateField(required=False, label="To", validators=[validate_shown])
     at = forms.CharField(required=False, max_length=10, label="Zoom")
     event = forms.IntegerField(required=False, min_value=1, max_value=2**62)
     after = forms.CharField(required=False, max_length=80)
@@ -67,7 +76,8 @@ class TimelineFilter(forms.Form):
         window = Window.parse(value)
         if window is None:
             raise forms.ValidationError(
-                "Zoom to a year (2017), a month (2017-07) or a day (2017-07-09)."
+                "Zoom to a year (2017), a month (2017-07) or a day (2017-07-09), "
+                f"from the year {FIRST_YEAR} to {LAST_YEAR}."
             )
         return window
 
@@ -77,10 +87,13 @@ class TimelineFilter(forms.Form):
             return None
         moment, _, pk = value.rpartition("~")
         try:
-            parsed = dt.datetime.fromisoformat(moment)
-            return (parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC), int(pk))
+            parsed, number = dt.datetime.fromisoformat(moment), int(pk)
         except ValueError:
-            raise forms.ValidationError("Not a page of this timeline.") from None
+            parsed = number = None
+        utc = as_utc(parsed) if parsed else None
+        if utc is None or number is None:
+            raise forms.ValidationError("Not a page of this timeline.")
+        return utc, number
 
     def clean(self) -> dict:
         data = super().clean()
@@ -163,39 +176,72 @@ class Window:
 
     @classmethod
     def parse(cls, value: str) -> Window | None:
+        """The window of an ``at`` value; None if it is not one, or not a stretch of the
+        years the timeline shows."""
         match = AT_RE.match(value)
         if match is None:
             return None
         year, month, day = (int(g) if g else None for g in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return None
         try:
             if day is not None:
                 start = dt.datetime(year, month, day, tzinfo=dt.UTC)
                 return cls(
-                    start, start + dt.timedelta(days=1), "day", f"{start:%-d %B %Y}"
+                    start,
+                    start + dt.timedelta(days=1),
+                    "day",
+                    format_at_precision(start, "day"),
                 )
             if month is not None:
                 start = dt.datetime(year, month, 1, tzinfo=dt.UTC)
-                return cls(start, add_months(start, 1), "month", f"{start:%B %Y}")
+                return cls(
+                    start,
+                    add_months(start, 1),
+                    "month",
+                    format_at_precision(start, "month"),
+                )
             start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
-            return cls(start, start.replace(year=year + 1), "year", f"{year}")
-        except (ValueError, OverflowError):
+            return cls(start, start.replace(year=year + 1), "year", year_iso(year))
+        except ValueError:  # 2017-02-30, 2017-13
             return None
+
+    @property
+    def at(self) -> str:
+        """This window as the URL's ``at``."""
+        return at_value(self.start, self.unit)
 
     @property
     def parent(self) -> str | None:
         """The ``at`` of the window one level out ("" for everything)."""
         if self.unit == "day":
-            return f"{self.start:%Y-%m}"
+            return at_value(self.start, "month")
         if self.unit == "month":
-            return f"{self.start:%Y}"
+            return at_value(self.start, "year")
         return ""
 
-    def neighbour(self, step: int) -> str:
+    def neighbour(self, step: int) -> str | None:
+        """The ``at`` of the window ``step`` windows away; None past the years shown."""
         if self.unit == "day":
-            return f"{self.start + dt.timedelta(days=step):%Y-%m-%d}"
+            try:
+                moment = self.start + dt.timedelta(days=step)
+            except OverflowError:
+                return None
+            return at_value(moment, "day") if shown(moment) else None
         if self.unit == "month":
-            return f"{add_months(self.start, step):%Y-%m}"
-        return f"{self.start.year + step:04d}"
+            index = self.start.year * 12 + self.start.month - 1 + step
+            if not FIRST_YEAR <= index // 12 <= LAST_YEAR:
+                return None
+            return at_value(add_months(self.start, step), "month")
+        if not FIRST_YEAR <= self.start.year + step <= LAST_YEAR:
+            return None
+        return year_iso(self.start.year + step)
+
+
+def at_value(moment: dt.datetime | dt.date, unit: str) -> str:
+    """The URL's ``at`` for the year, month or day holding ``moment``."""
+    text = f"{year_iso(moment.year)}-{moment.month:02d}-{moment.day:02d}"
+    return text[: {"year": 4, "month": 7}.get(unit, 10)]
 
 
 def _by_slug(model, slug: str, noun: str):

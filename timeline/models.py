@@ -14,6 +14,8 @@ from articles.extraction.actors.names import actor_key
 from articles.extraction.kinds import kinds
 from articles.models import Sentence
 
+from .dates import validate_shown
+
 
 def alias_form(name: str) -> str:
     """The light normalisation that makes one alias row per written form."""
@@ -184,9 +186,13 @@ class Event(models.Model):
         REJECTED = "rejected", "Rejected"
         MERGED = "merged", "Merged into another"
         PENDING = "pending", "A reference waiting for the event it refers to"
+        UNSOURCED = "unsourced", "Confirmed, but no sentence tells it any more"
 
-    # Statuses the timeline leaves out unless asked for.
-    HIDDEN = (Status.REJECTED, Status.MERGED, Status.PENDING)
+    # Statuses the timeline leaves out unless asked for. An event shown always has a
+    # sentence to show: a confirmed event whose sentences all went (its article deleted,
+    # re-extracted without them, split off) waits for review as unsourced, and is
+    # confirmed again when a sentence comes back.
+    HIDDEN = (Status.REJECTED, Status.MERGED, Status.PENDING, Status.UNSOURCED)
     # Statuses extraction keeps up to date (editors' events keep what editors set).
     AUTOMATIC = (Status.AUTO, Status.PENDING)
 
@@ -195,10 +201,16 @@ class Event(models.Model):
         max_length=20, choices=EventKind.choices, default=EventKind.OTHER
     )
     start = models.DateTimeField(
-        null=True, blank=True, help_text="Empty for undated events."
+        null=True,
+        blank=True,
+        validators=[validate_shown],
+        help_text="Empty for undated events.",
     )
     end = models.DateTimeField(
-        null=True, blank=True, help_text="Inclusive end of what the text supports."
+        null=True,
+        blank=True,
+        validators=[validate_shown],
+        help_text="Inclusive end of what the text supports.",
     )
     precision = models.CharField(max_length=8, choices=Precision.choices, blank=True)
     ordinal = models.PositiveIntegerField(

@@ -25,6 +25,7 @@ from articles.extraction.types import (
 )
 from articles.models import Article, Sentence
 
+from .dates import shown
 from .matching import Reading, group_readings
 from .models import (
     PRECISION_RANK,
@@ -268,6 +269,10 @@ def record_extraction(
                 )
     for model, rows in links.items():
         model.objects.bulk_create(rows)
+    # An editor's event whose sentences had all gone has one again.
+    Event.objects.filter(
+        pk__in=set(claims.values()), status=Event.Status.UNSOURCED
+    ).update(status=Event.Status.CONFIRMED)
     merge_evidence(evidence=[e for e in created if e.fingerprint not in claims])
     return created
 
@@ -275,8 +280,8 @@ def record_extraction(
 def _event_of(candidate: EventCandidate) -> Event:
     """A new event as its one candidate tells it (merging may widen it afterwards); a
     reference to an event told elsewhere waits, hidden, for it."""
-    interval = candidate.timex.interval if candidate.timex else None
-    waiting = candidate.timex is not None and candidate.timex.anchor == Anchor.WINDOW
+    interval = _shown_interval(candidate)
+    waiting = interval is not None and candidate.timex.anchor == Anchor.WINDOW
     return Event(
         status=Event.Status.PENDING if waiting else Event.Status.AUTO,
         title=candidate.title[:300],
@@ -309,7 +314,7 @@ def _actors_with_affiliations(mentions: Sequence[ActorMention]) -> dict[str, Act
 def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
     offset = sentence.start
     timex = candidate.timex
-    interval = timex.interval if timex else None
+    interval = _shown_interval(candidate)
     # A date taken from an earlier sentence (the date in focus) has no span in this one.
     spanned = timex is not None and sentence.start <= timex.start < sentence.end
     mentions = [
@@ -356,6 +361,15 @@ def _evidence_fields(candidate: EventCandidate, sentence: Sentence) -> dict:
         "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"])),
         "speakers": [list(pair) for pair in candidate.speakers],
     }
+
+
+def _shown_interval(candidate: EventCandidate):
+    """The candidate's interval if the timeline can show it (timeline.dates): a text's
+    "year 9999" is no date the timeline can place."""
+    interval = candidate.timex.interval if candidate.timex else None
+    if interval is None or not (shown(interval.start) and shown(interval.end)):
+        return None
+    return interval
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -556,14 +570,8 @@ def _refresh(
 ) -> None:
     """Refresh events given each one's evidence (with their sentences' articles and
     the ids of with_links), in a fixed number of queries."""
-    gone, changed, stale_roles, new_roles, stale_places, new_places = (
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-    )
+    gone, unsourced, resourced, changed = [], [], [], []
+    stale_roles, new_roles, stale_places, new_places = [], [], [], []
     PlaceLink = Event.places.through
     events = list(events)
     ids = [e.pk for e in events]
@@ -582,7 +590,11 @@ def _refresh(
         if not pieces:
             if event.status in Event.AUTOMATIC:
                 gone.append(event.pk)
+            elif event.status == Event.Status.CONFIRMED:
+                unsourced.append(event.pk)  # kept for the editors, not shown
             continue
+        if event.status == Event.Status.UNSOURCED:
+            resourced.append(event.pk)
         if event.status not in Event.AUTOMATIC:
             continue
         before = [getattr(event, f) for f in EVENT_FIELDS]
@@ -602,6 +614,8 @@ def _refresh(
             PlaceLink(event_id=event.pk, place_id=p) for p in sorted(wanted - held)
         ]
     Event.objects.filter(pk__in=gone).delete()
+    Event.objects.filter(pk__in=unsourced).update(status=Event.Status.UNSOURCED)
+    Event.objects.filter(pk__in=resourced).update(status=Event.Status.CONFIRMED)
     Event.objects.bulk_update(changed, EVENT_FIELDS, batch_size=500)
     EventActor.objects.filter(pk__in=stale_roles).delete()
     EventActor.objects.bulk_create(new_roles)

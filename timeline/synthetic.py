@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from articles.extraction.actors import actor_key
 from articles.models import Article, Sentence
 
-from .dates import ISO_LENGTH
+from .dates import iso_at_precision
 from .models import (
     Actor,
     ActorAlias,
@@ -223,7 +223,7 @@ def _interval(moment: dt.datetime, precision: str) -> tuple[dt.datetime, dt.date
 
 
 def _iso(moment: dt.datetime, precision: str) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M")[: ISO_LENGTH.get(precision, 10)]
+    return iso_at_precision(moment, precision)
 
 
 def _reports(plan: _Plan, seed: int) -> dict:

@@ -232,7 +232,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
             evidence = list(event.evidence.all())
             first = min(evidence, key=_reading_order, default=None)
             yield writer.writerow(
-                [
+                _cell(value)
+                for value in [
                     iso_at_precision(event.start, event.precision) or "",
                     event.precision,
                     event.kind,
@@ -250,6 +251,17 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="timeline.csv"'
     return response
+
+
+# A cell a spreadsheet would read as a formula (OWASP's list: = + - @, and a tab or
+# carriage return before them).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """The text of a CSV cell, kept as text by spreadsheets: a leading apostrophe
+    before what would start a formula (the apostrophe is not shown)."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def _reading_order(evidence: Evidence) -> tuple:

@@ -49,7 +49,7 @@ def test_five_megabyte_article_is_refused_with_its_size_and_the_rest_stored(
     path = write_json("big.jsonl", [huge, good])
     with pytest.raises(CommandError):
         ingest(path)
-    assert "text is longer than 2,000,000 characters" in capsys.readouterr().err
+    assert "text is longer than 1,000,000 characters" in capsys.readouterr().err
     assert list(Article.objects.values_list("url", flat=True)) == [good["url"]]
 
 

@@ -57,7 +57,7 @@ def test_both_paths_are_measured_on_the_valid_articles(write_json):
         assert report[name]["tokens_per_s"] > 0
     assert report["failed"] == 0
     assert report["ratio_ingest_bare"] > 0
-    assert f"{path}:3: url is not an http(s) URL" in err
+    assert f"{path}:1: item 3: url is not an http(s) URL" in err
 
 
 def test_the_database_in_use_is_untouched(write_json, article_factory):

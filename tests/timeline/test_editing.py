@@ -296,7 +296,7 @@ def test_kept_events_whose_sentences_are_gone_can_be_found_for_review(
     data["text"] = "An unrelated paragraph about the weather in the mountains."
     with django_capture_on_commit_callbacks(execute=True):
         assert editor_client.post(page, data, follow=True).status_code == 200
-    orphans = Event.objects.filter(status="confirmed", evidence__isnull=True)
+    orphans = Event.objects.filter(evidence__isnull=True)
     assert event in orphans
     listing = editor_client.get(
         reverse("admin:timeline_event_changelist"), {"evidence": "none"}
@@ -304,4 +304,6 @@ def test_kept_events_whose_sentences_are_gone_can_be_found_for_review(
     for orphan in orphans:
         assert reverse("admin:timeline_event_change", args=[orphan.pk]) in listing
     event.refresh_from_db()
-    assert event.status == "confirmed"  # kept, for an editor to decide
+    # Kept, for an editor to decide; off the public timeline, with nothing to show.
+    assert event.status == "unsourced"
+    assert event not in Event.objects.visible()

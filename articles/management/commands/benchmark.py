@@ -71,7 +71,7 @@ def load_corpus(command: BaseCommand, paths: list[Path]) -> list[ArticleRecord]:
     """Valid records of the files; bad ones are reported on stderr and skipped."""
     records = []
     for raw in (r for path in paths for r in read_records(path)):
-        where = f"{raw.path}:{raw.line}" if raw.line else str(raw.path)
+        where = raw.where
         if raw.error:
             command.stderr.write(f"{where}: {raw.error} (skipped)")
             continue

@@ -18,13 +18,20 @@ from articles.services import ExtractionQueue, ingest_article
 @dataclass(frozen=True, slots=True)
 class RawRecord:
     path: Path
-    line: int  # 1-based line of the record (JSON: where the file or list item starts)
+    line: int  # 1-based line where the record starts (0: the file as a whole)
     data: Any = None
     error: str = ""
+    item: int = 0  # its place in a JSON list (1-based), 0 otherwise
+
+    @property
+    def where(self) -> str:
+        place = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{place}: item {self.item}" if self.item else place
 
 
 def read_records(path: Path) -> Iterator[RawRecord]:
-    """Records of one file; unreadable pieces come back as records with an error."""
+    """Records of one file; unreadable pieces come back as records with an error, and
+    the records read before a break in the file are kept."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -47,23 +54,67 @@ def read_records(path: Path) -> Iterator[RawRecord]:
                     number,
                     error=f"malformed JSON ({exc.msg}, column {exc.colno})",
                 )
+            except RecursionError:
+                yield RawRecord(path, number, error=NESTED)
         return
+    yield from _json_document(path, content)
+
+
+NESTED = "malformed JSON (nested too deeply to be an article)"
+WHITESPACE = " \t\n\r"
+
+
+def _json_document(path: Path, content: str) -> Iterator[RawRecord]:
+    """The records of a .json file, one object or a list of them, item by item: a break
+    in the middle of a list loses only what follows it."""
+    decoder = json.JSONDecoder()
+    line, counted = 1, 0
+
+    def line_at(position: int) -> int:
+        nonlocal line, counted
+        line += content.count("\n", counted, position)
+        counted = position
+        return line
+
+    def skip(position: int) -> int:
+        while position < len(content) and content[position] in WHITESPACE:
+            position += 1
+        return position
+
+    position = skip(0)
     try:
-        data = json.loads(content)
+        if not content.startswith("[", position):
+            data, end = decoder.raw_decode(content, position)
+            if skip(end) != len(content):
+                raise json.JSONDecodeError("Extra data", content, skip(end))
+            yield RawRecord(path, line_at(position), data)
+            return
+        position, number = skip(position + 1), 0
+        while not content.startswith("]", position):
+            if number:
+                if not content.startswith(",", position):
+                    raise json.JSONDecodeError(
+                        "Expecting ',' delimiter", content, position
+                    )
+                position = skip(position + 1)
+            number += 1
+            data, end = decoder.raw_decode(content, position)
+            yield RawRecord(path, line_at(position), data, item=number)
+            position = skip(end)
+        if skip(position + 1) != len(content):
+            raise json.JSONDecodeError("Extra data", content, skip(position + 1))
     except json.JSONDecodeError as exc:
         yield RawRecord(path, exc.lineno, error=f"malformed JSON ({exc.msg})")
-        return
-    items = data if isinstance(data, list) else [data]
-    for number, item in enumerate(items, 1):
-        yield RawRecord(path, number if isinstance(data, list) else 1, item)
+    except RecursionError:
+        yield RawRecord(path, line_at(min(position, len(content))), error=NESTED)
 
 
 class Command(BaseCommand):
     help = (
         "Store articles from .json files (one article or a list) and .jsonl files (one a line), "
         "then extract their events. Idempotent by URL: unchanged text does nothing, changed "
-        "text is extracted again. Bad records are reported and skipped; the exit status is 1 "
-        "when any record failed."
+        "text is extracted again. Bad records are reported as file:line: reason and skipped, "
+        "every good one is stored and extracted; the exit status is 1 when any record failed."
     )
 
     def add_arguments(self, parser) -> None:
@@ -81,6 +132,7 @@ class Command(BaseCommand):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         queue = ExtractionQueue(batch_size)
         records = [r for path in paths for r in read_records(path)]
+        queued: dict[int, RawRecord] = {}
         progress = tqdm(
             total=len(records),
             desc="ingest",
@@ -88,21 +140,29 @@ class Command(BaseCommand):
             disable=no_progress or len(records) < 20,
             file=self.stderr._out,
         )
-        for record in records:
-            progress.update()
-            if record.error:
-                self._report(record, record.error, counts)
-                continue
-            try:
-                outcome = ingest_article(record=parse_record(record.data))
-            except InvalidRecord as exc:
-                self._report(record, str(exc), counts)
-                continue
-            counts[outcome.action] += 1
-            if outcome.needs_extraction:
-                queue.add(outcome.article)
-        queue.flush()
-        progress.close()
+        try:
+            for record in records:
+                progress.update()
+                if record.error:
+                    self._report(record, record.error, counts)
+                    continue
+                try:
+                    outcome = ingest_article(record=parse_record(record.data))
+                except InvalidRecord as exc:
+                    self._report(record, str(exc), counts)
+                    continue
+                except Exception as exc:  # noqa: BLE001  (one record never stops the run)
+                    self._report(record, f"not stored ({_brief(exc)})", counts)
+                    continue
+                counts[outcome.action] += 1
+                if outcome.needs_extraction:
+                    queued[outcome.article.pk] = record
+                    queue.add(outcome.article)
+        finally:
+            queue.flush()
+            progress.close()
+        for pk, error in queue.failures.items():
+            self._report(queued[pk], f"stored, extraction failed ({error})", counts)
         summary = ", ".join(f"{n} {k}" for k, n in counts.items())
         self.stdout.write(f"ingest: {summary}")
         if counts["failed"]:
@@ -110,5 +170,10 @@ class Command(BaseCommand):
 
     def _report(self, record: RawRecord, reason: str, counts: dict[str, int]) -> None:
         counts["failed"] += 1
-        where = f"{record.path}:{record.line}" if record.line else str(record.path)
-        self.stderr.write(f"{where}: {reason}")
+        self.stderr.write(f"{record.where}: {reason}")
+
+
+def _brief(error: BaseException) -> str:
+    """An error as one line: its type and the first line of its message."""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {first[:300]}" if first else type(error).__name__
