@@ -183,10 +183,7 @@ def test_a_file_nested_too_deeply_is_reported_and_the_other_files_stored(
         ingest(good, deep, after)
 
     assert failure.value.returncode == 1
-    assert (
-        f"{deep}:1: malformed JSON (nested too deeply"
-        in capsys.readouterr().err
-    )
+    assert f"{deep}:1: malformed JSON (nested too deeply" in capsys.readouterr().err
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
     assert Article.objects.count() == 2
 
