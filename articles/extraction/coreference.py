@@ -14,10 +14,12 @@ descriptions) are dropped.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from .components import time_vocabulary
+from .dates import day_span
 from .headlines import REPORTING_VERBS
 from .kinds import kind_family
 from .speakers import speakers_agree
@@ -51,14 +53,16 @@ STANDALONE_KINDS = {
 def resolve_references(
     doc: Doc, candidates: list[EventCandidate], published_at: dt.date | None = None
 ) -> list[EventCandidate]:
-    """Date each undated candidate by the event it refers to; drop the ones that refer to
-    nothing and tell of no act of their own. Dated candidates pass unchanged."""
+    """Date each undated candidate by the event it refers to, or by the event it is told
+    against ("minutes after the truce took effect"); drop the ones that refer to nothing
+    and tell of no act of their own. Dated candidates pass unchanged."""
     dated = [c for c in candidates if c.timex is not None and c.timex.interval]
-    result: list[EventCandidate] = []
+    resolved: list[EventCandidate | None] = []
     for candidate in candidates:
         if candidate.timex is not None:
-            result.append(candidate)
+            resolved.append(candidate)
             continue
+        resolved.append(None)
         trigger = _trigger(doc, candidate)
         if trigger is None or _non_specific(trigger):
             continue
@@ -69,13 +73,199 @@ def resolve_references(
         )
         if antecedent is not None:
             if antecedent.sentence_index != candidate.sentence_index:
-                result.append(refer(candidate, antecedent))
+                resolved[-1] = refer(candidate, antecedent)
             # In the same sentence it adds nothing: the sentence is evidence already.
         elif published_at is not None and _refers_elsewhere(trigger, candidate):
-            result.append(replace(candidate, timex=window(trigger, published_at)))
+            resolved[-1] = replace(candidate, timex=window(trigger, published_at))
         elif _standalone(trigger, candidate):
-            result.append(candidate)
-    return result
+            resolved[-1] = candidate
+    for relation in told_against(doc, candidates):
+        for target, source, gap in relation.directions():
+            if relation.may_date(target, candidates[target]):
+                timex = shifted(resolved[source], gap, doc, relation.words)
+                if timex is not None:
+                    resolved[target] = replace(candidates[target], timex=timex)
+    return [c for c in resolved if c is not None]
+
+
+# Relative to another event ------------------------------------------------------------
+
+# Words for a gap that keeps an event on the day of the one it is told against:
+# "minutes after", "hours before", "shortly after", "just after".
+SAME_DAY_GAPS = {"minute", "hour", "moment", "shortly", "soon", "immediately", "just"}
+DAY_GAPS = {"day": 1, "week": 7}
+CLOCK_GAPS = {"minute": 1, "hour": 60}  # "30 minutes before": in minutes
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One event told against another: "rebels shelled the town (telling) two days
+    after the deal was signed (told)"."""
+
+    telling: int  # candidate indexes
+    told: int
+    gap: dt.timedelta | None  # from the earlier to the later (None: within the day)
+    after: bool  # the telling event is the later one
+    words: tuple[int, int]  # the characters saying so ("two days after")
+    clause: tuple[int, int]  # the characters of the told event's clause
+
+    def directions(self) -> list[tuple[int, int, dt.timedelta | None]]:
+        """(target, source, time from the source's date to the target's), both ways."""
+        if self.gap is None:
+            return [(self.telling, self.told, None), (self.told, self.telling, None)]
+        gap = self.gap if self.after else -self.gap
+        return [(self.telling, self.told, gap), (self.told, self.telling, -gap)]
+
+    def may_date(self, index: int, candidate: EventCandidate) -> bool:
+        """Whether the relation dates this candidate: it has no date of its own (a
+        reference guessed for it gives way to the gap the text states), or it took the
+        other clause's date ("a day before the talks opened on Tuesday, militias stormed
+        the town")."""
+        timex = candidate.timex
+        if timex is None:
+            return True
+        inside = self.clause[0] <= timex.start < self.clause[1]
+        return inside if index == self.telling else not inside
+
+
+def told_against(doc: Doc, candidates: list[EventCandidate]) -> list[Relation]:
+    """Pairs of events one sentence tells one against the other with a gap it states:
+    "rebels shelled the town two days after the deal was signed", "hours before the
+    talks opened". Only gaps of minutes, hours or whole days and weeks."""
+    triggers = {i: _trigger(doc, c) for i, c in enumerate(candidates)}
+    relations = []
+    for word in doc:
+        if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
+            continue
+        clause = word.head if word.dep_ == "mark" else word
+        main = clause.head if word.dep_ == "mark" else word.head
+        if clause is main:
+            continue
+        gap = _gap(word)
+        if gap is None:
+            continue
+        length, first = gap
+        inside = {t.i for t in clause.subtree} - {word.i}
+        told = [i for i, t in triggers.items() if t is not None and _heads(t, clause)]
+        telling = [
+            i
+            for i, t in triggers.items()
+            if t is not None and t.i not in inside and _heads(t, main)
+        ]
+        span = doc[min(inside) : max(inside) + 1] if inside else None
+        if span is None:
+            continue
+        relations += [
+            Relation(
+                telling=a,
+                told=b,
+                gap=length,
+                after=word.lower_ == "after",
+                words=(first.idx, word.idx + len(word)),
+                clause=(span.start_char, span.end_char),
+            )
+            for a in telling
+            for b in told
+        ]
+    return relations
+
+
+def _heads(trigger: Token, verb: Token) -> bool:
+    """The trigger is the clause's verb, or its subject, object or verb complement
+    ("the truce came into effect", "began shelling")."""
+    return (
+        trigger == verb
+        or trigger.head == verb
+        and trigger.dep_
+        in {
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "xcomp",
+            "pobj",
+        }
+    )
+
+
+def _gap(word: Token) -> tuple[dt.timedelta | None, Token] | None:
+    """What an "after"/"before" says lies between two events, and the first word saying
+    it: "two days after" two days, "30 minutes before" half an hour, "minutes after" and
+    "shortly after" the same day (None: less than a day, not said how much). None when
+    the gap is not said ("after the talks") or not in these units. The gap is read from
+    the words right before, whatever the parse made of them ("near Mopti hours
+    before")."""
+    if word.i == 0:
+        return None
+    doc = word.doc
+    unit = doc[word.i - 1]
+    lemma = unit.lemma_.lower()
+    count = _count(unit, doc[unit.i - 1]) if unit.i else None
+    if lemma in CLOCK_GAPS and count:
+        return dt.timedelta(minutes=count * CLOCK_GAPS[lemma]), doc[unit.i - 1]
+    if lemma in SAME_DAY_GAPS or unit.lower_ in SAME_DAY_GAPS:
+        first = unit
+        while first.i > 0 and doc[first.i - 1].lower_ in SAME_DAY_GAPS:
+            first = doc[first.i - 1]
+        return None, first
+    if lemma in DAY_GAPS and count:
+        return dt.timedelta(days=count * DAY_GAPS[lemma]), doc[unit.i - 1]
+    return None
+
+
+def _count(unit: Token, before: Token) -> int | None:
+    """How many of a unit: "two days" 2, "a day" and "the day" 1, "days" unknown."""
+    if before.like_num:
+        text = before.lower_
+        return int(text) if text.isdigit() else time_vocabulary()["number"].get(text)
+    if before.lower_ in {"a", "an", "the"} and unit.tag_ == "NN":
+        return 1
+    return None
+
+
+def shifted(
+    source: EventCandidate | None,
+    gap: dt.timedelta | None,
+    doc: Doc,
+    span: tuple[int, int],
+) -> Timex | None:
+    """The date ``gap`` after (before, if negative) the source event's, as the words at
+    ``span`` say: to the minute when both are that precise ("30 minutes before" a
+    ceasefire at midnight), else the day. A gap of days needs a source known to the day;
+    a gap within the day (None) keeps a coarser date as it is."""
+    if source is None or source.timex is None or source.timex.interval is None:
+        return None
+    if source.timex.anchor == Anchor.WINDOW:
+        return None
+    interval = source.timex.interval
+    clock = interval.precision in {Precision.HOUR, Precision.MINUTE}
+    fine = clock or interval.precision == Precision.DAY
+    if gap is not None and not fine:
+        return None
+    if gap is not None and clock and gap % dt.timedelta(days=1):
+        moment = interval.start + gap
+        value = moment.strftime("%Y-%m-%dT%H:%M")
+        precision = Precision.MINUTE if moment.minute else interval.precision
+        end = (
+            moment.replace(second=59)
+            if precision == Precision.MINUTE
+            else (moment.replace(minute=59, second=59))
+        )
+        interval = DateInterval(moment, end, precision)
+    elif fine:
+        day = interval.start.date() + (gap or dt.timedelta())
+        interval = day_span(day, day, Precision.DAY)
+        value = day.isoformat()
+    else:
+        value = source.timex.value
+    return Timex(
+        start=span[0],
+        end=span[1],
+        text=doc.text[span[0] : span[1]],
+        type="DATE",
+        value=value,
+        anchor=Anchor.FOCUS,
+        interval=interval,
+    )
 
 
 def find_antecedent(

@@ -166,7 +166,8 @@ _DECADE = re.compile(r"^(?P<decade>\d{3})$")
 _CENTURY = re.compile(r"^(?P<century>\d{2})$")
 
 
-def _span(first: dt.date, last: dt.date, precision: Precision) -> DateInterval:
+def day_span(first: dt.date, last: dt.date, precision: Precision) -> DateInterval:
+    """The whole days from ``first`` to ``last``, at ``precision``."""
     return DateInterval(
         dt.datetime.combine(first, _DAY_START),
         dt.datetime.combine(last, _DAY_END),
@@ -180,7 +181,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _months(year: int, first: int, last: int) -> DateInterval:
     end_year, end_month = shift_months(year, first, last - first)
-    return _span(
+    return day_span(
         dt.date(year, first, 1), _month_end(end_year, end_month), Precision.YEAR
     )
 
@@ -203,12 +204,12 @@ def interval_for_value(value: str) -> DateInterval | None:
 def _interval(value: str) -> DateInterval | None:
     if m := _DECADE.match(value):
         first = int(m["decade"]) * 10
-        return _span(
+        return day_span(
             dt.date(max(first, 1), 1, 1), dt.date(first + 9, 12, 31), Precision.YEAR
         )
     if m := _CENTURY.match(value):
         first = int(m["century"]) * 100
-        return _span(
+        return day_span(
             dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), Precision.YEAR
         )
     m = _VALUE.match(value)
@@ -218,10 +219,10 @@ def _interval(value: str) -> DateInterval | None:
     if m["week"]:
         monday = dt.date.fromisocalendar(year, int(m["week"]), 1)
         if m["weekend"]:
-            return _span(
+            return day_span(
                 monday + dt.timedelta(5), monday + dt.timedelta(6), Precision.DAY
             )
-        return _span(monday, monday + dt.timedelta(6), Precision.WEEK)
+        return day_span(monday, monday + dt.timedelta(6), Precision.WEEK)
     if m["quarter"]:
         first = 3 * int(m["quarter"]) - 2
         return _months(year, first, first + 2)
@@ -232,13 +233,15 @@ def _interval(value: str) -> DateInterval | None:
         first, last = SEASON_MONTHS[m["season"]]
         return _months(year, first, last)
     if not m["month"]:
-        return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR)
+        return day_span(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR)
     month = int(m["month"])
     if not m["day"]:
-        return _span(dt.date(year, month, 1), _month_end(year, month), Precision.MONTH)
+        return day_span(
+            dt.date(year, month, 1), _month_end(year, month), Precision.MONTH
+        )
     day = dt.date(year, month, int(m["day"]))
     if m["hour"] is None:
-        return _span(day, day, Precision.DAY)
+        return day_span(day, day, Precision.DAY)
     hour = int(m["hour"])
     if m["minute"] is None:
         start = dt.datetime.combine(day, dt.time(hour % 24))
@@ -287,11 +290,11 @@ def modified_interval(interval: DateInterval, mod: str) -> DateInterval:
         hi = max(int(round(months * last_share)), lo + 1)
         start = add_months(first_day, lo)
         end_year, end_month = shift_months(first_day.year, first_day.month, hi - 1)
-        return _span(start, _month_end(end_year, end_month), interval.precision)
+        return day_span(start, _month_end(end_year, end_month), interval.precision)
     days = (last_day - first_day).days + 1
     lo = min(int(round(days * first_share)), days - 1)
     hi = max(int(round(days * last_share)), lo + 1)
-    return _span(
+    return day_span(
         first_day + dt.timedelta(days=lo),
         first_day + dt.timedelta(days=hi - 1),
         interval.precision,
@@ -307,9 +310,9 @@ def clipped_interval(
     """
     first_day, last_day = interval.start.date(), interval.end.date()
     if after and first_day <= reference < last_day:
-        return _span(reference + dt.timedelta(days=1), last_day, interval.precision)
+        return day_span(reference + dt.timedelta(days=1), last_day, interval.precision)
     if not after and first_day < reference <= last_day:
-        return _span(first_day, reference - dt.timedelta(days=1), interval.precision)
+        return day_span(first_day, reference - dt.timedelta(days=1), interval.precision)
     return interval
 
 

@@ -5,49 +5,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=1000, unique=True)),
-                ('outlet', models.CharField(max_length=200)),
-                ('title', models.CharField(max_length=500)),
-                ('published_at', models.DateField(help_text='Publication date: relative dates resolve against it.')),
-                ('text', models.TextField()),
-                ('content_hash', models.CharField(editable=False, max_length=64)),
-                ('language', models.CharField(default='en', max_length=16)),
-                ('extraction_status', models.CharField(choices=[('pending', 'Pending'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=16)),
-                ('extraction_error', models.TextField(blank=True)),
-                ('extractor_version', models.CharField(blank=True, max_length=32)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("url", models.URLField(max_length=1000, unique=True)),
+                ("outlet", models.CharField(max_length=200)),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "published_at",
+                    models.DateField(
+                        help_text="Publication date: relative dates resolve against it."
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("content_hash", models.CharField(editable=False, max_length=64)),
+                ("language", models.CharField(default="en", max_length=16)),
+                (
+                    "extraction_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("extraction_error", models.TextField(blank=True)),
+                ("extractor_version", models.CharField(blank=True, max_length=32)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-published_at', 'id'],
-                'indexes': [models.Index(fields=['published_at'], name='articles_ar_publish_a51805_idx'), models.Index(fields=['outlet'], name='articles_ar_outlet_bb4271_idx'), models.Index(fields=['extraction_status'], name='articles_ar_extract_955ea6_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='article_text_not_empty')],
+                "ordering": ["-published_at", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["published_at"], name="articles_ar_publish_a51805_idx"
+                    ),
+                    models.Index(
+                        fields=["outlet"], name="articles_ar_outlet_bb4271_idx"
+                    ),
+                    models.Index(
+                        fields=["extraction_status"],
+                        name="articles_ar_extract_955ea6_idx",
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("text", ""), _negated=True),
+                        name="article_text_not_empty",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Sentence',
+            name="Sentence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index', models.PositiveIntegerField()),
-                ('start', models.PositiveIntegerField(help_text='Character offset into the article text.')),
-                ('end', models.PositiveIntegerField()),
-                ('text', models.TextField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sentences', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("index", models.PositiveIntegerField()),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        help_text="Character offset into the article text."
+                    ),
+                ),
+                ("end", models.PositiveIntegerField()),
+                ("text", models.TextField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sentences",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'index'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'index'), name='sentence_unique_index'), models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='sentence_span_not_empty')],
+                "ordering": ["article", "index"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "index"), name="sentence_unique_index"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gt", models.F("start"))),
+                        name="sentence_span_not_empty",
+                    ),
+                ],
             },
         ),
     ]

@@ -83,3 +83,59 @@ def test_an_undated_act_by_no_one_named_is_no_event():
         dt.date(2012, 11, 20),
     )
     assert not [e for e in events if e.kind == "attack"]
+
+
+# Events told against another: "two days after the deal was signed" -----------------
+
+
+def dated(events, kind: str) -> dict[str, str]:
+    return {e.title: e.timex.value for e in events if e.kind == kind and e.timex}
+
+
+def test_an_event_told_days_after_a_dated_one_takes_its_day_plus_the_gap():
+    events = events_of(
+        "Government troops shelled the village of Tarn two days after the peace "
+        "accord was signed in Lome on 5 March.",
+        dt.date(2019, 3, 11),
+    )
+    attack = next(e for e in events if e.kind == "attack")
+    assert (attack.timex.value, attack.timex.text) == ("2019-03-07", "two days after")
+    assert attack.timex.anchor == Anchor.FOCUS
+    assert attack.timex.interval.precision == "day"
+
+
+def test_a_gap_before_goes_back_and_dates_the_told_event_too():
+    events = events_of(
+        "Militiamen stormed the town of Bor a day before the talks opened in Addis "
+        "Ababa on Tuesday. Rebels shelled Goma on Thursday, three days after the two "
+        "sides signed a truce.",
+        dt.date(2019, 3, 11),
+    )
+    assert list(dated(events, "attack").values()) == ["2019-03-04", "2019-03-07"]
+    # The event in the "after" clause is dated back from the one told against it.
+    assert list(dated(events, "agreement").values()) == ["2019-03-04"]
+
+
+def test_minutes_and_hours_keep_the_clock_when_the_other_event_has_one():
+    events = events_of(
+        "The ceasefire began at 6pm on Sunday. Gunmen attacked a police post in Jos "
+        "two hours after the ceasefire began.",
+        dt.date(2019, 3, 11),
+    )
+    attack = next(e for e in events if e.kind == "attack")
+    assert attack.timex.value == "2019-03-10T20:00"
+
+
+def test_a_gap_within_the_day_keeps_the_day_and_an_unsaid_gap_dates_nothing():
+    events = events_of(
+        "The truce between the army and the rebels took effect at midnight on Friday. "
+        "Rebel fighters began shelling army positions in Kidal just minutes after the "
+        "truce came into effect. After the talks in Geneva, the rebels attacked the "
+        "airport.",
+        dt.date(2019, 3, 11),
+    )
+    attacks = [e for e in events if e.kind == "attack"]
+    by_sentence = {e.sentence_index: e for e in attacks}
+    assert by_sentence[1].timex.value == "2019-03-08"
+    assert by_sentence[1].timex.interval.precision == "day"
+    assert 2 not in by_sentence or by_sentence[2].timex.anchor != Anchor.FOCUS
