@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .headlines import Context as HeadlineContext
-from .headlines import headline
+from .headlines import headline, in_exchange_for
 from .kinds import kind_family, preference
 from .segment import content_sentences
 from .types import (
@@ -124,7 +124,7 @@ def find_events(
         found: dict[tuple[str, str], EventCandidate] = {}
         for token in sent:
             kind = classify_trigger(token)
-            if kind is None or _argument_of_trigger(token):
+            if kind is None or _argument_of_trigger(token) or _not_an_act(token):
                 continue
             candidate, direct = _candidate(
                 token, kind, index, attachments, actors, places, published_at
@@ -325,6 +325,13 @@ def _argument_of_trigger(token: Token) -> bool:
         and token.head.pos_ in {"VERB", "AUX"}
         and classify_trigger(token.head) is not None
     )
+
+
+def _not_an_act(token: Token) -> bool:
+    """Words that look like triggers and tell of no act: a participle describing a noun
+    ("captured fighters", "the detained activists"), and "in exchange for", "in return
+    for"."""
+    return token.dep_ == "amod" and token.pos_ == "VERB" or in_exchange_for(token)
 
 
 def _irrealis(token: Token) -> bool:
@@ -716,6 +723,32 @@ def _object_timex(
     return None
 
 
+def _stray_clause_timex(
+    trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
+) -> Timex | None:
+    """ "They carried out a prisoner swap in exchange for detainees on Sunday": the parser
+    hangs the day on a nearby noun that names no event (or on an idiom, "in exchange").
+    The clause's only "on"/"at" day (or finer) hung on such a noun dates the clause's
+    event."""
+    doc = trigger.doc
+    found = {}
+    for index in _clause_tokens(_clause_head(trigger)):
+        holder = doc[index]
+        if holder.pos_ not in {"NOUN", "PROPN"} or holder.i == trigger.i:
+            continue
+        for timex, span in attachments.get(index, []):
+            preposition = span.root.head
+            if (
+                timex.interval is not None
+                and preposition.lower_ in {"on", "at"}
+                and preposition.head.i == holder.i
+                and _precision_rank(timex) >= DAY_RANK
+                and (classify_trigger(holder) is None or _not_an_act(holder))
+            ):
+                found[timex.value] = timex
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _date_of_phrase(
     trigger: Token, attachments: dict[int, list[tuple[Timex, Span]]]
 ) -> Timex | None:
@@ -795,6 +828,8 @@ def _candidate(
     if timex is None:
         timex = _object_timex(token, attachments)
         direct = timex is not None
+    if timex is None:
+        timex = _stray_clause_timex(token, attachments)
     if timex is None and token.lemma_ in {"be", "become"}:
         # "will be effective on Friday": the date hangs on the complement.
         for complement in (c for c in token.children if c.dep_ == "acomp"):

@@ -714,8 +714,20 @@ def _dateline(token: Token) -> bool:
     return token.idx < ends[token.i]
 
 
+def in_exchange_for(noun: Token) -> bool:
+    """ "in exchange for", "in return for": a fixed phrase, no event and no scene."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and not any(c.dep_ == "det" for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+    )
+
+
 def _keeps(prep: Token, context: Context) -> bool:
     """Whether a prepositional phrase belongs in the headline."""
+    if any(in_exchange_for(g) for g in prep.children):
+        return False
     if prep.dep_ == "agent":
         return not _dated(prep, context)
     if prep.lower_ not in KEEP_PREPOSITIONS or _dated(prep, context):

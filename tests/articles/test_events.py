@@ -225,3 +225,39 @@ def test_a_future_told_in_the_past_takes_the_nearest_weekday():
         "ceasefire_start",
     )
     assert day(event) == "2021-03-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces and the rebels carried out a prisoner swap near Bunia on "
+        "Saturday.",
+        "The two sides conducted an exchange of detainees at the Rafah crossing on "
+        "Saturday.",
+    ],
+)
+def test_a_light_verb_tells_that_its_event_noun_happens_on_its_date(text):
+    # "carried out a swap on Saturday": the date is the swap's, not borrowed.
+    event = only(text, "other")
+    assert day(event) == "2021-03-13"
+
+
+def test_a_day_the_parser_hangs_on_a_nearby_noun_dates_the_clause_event():
+    # The parse puts "on Sunday" under "exchange" (in "in exchange for"), no event.
+    event = only(
+        "Kurdish forces and the Syrian army carried out a landmark prisoner swap of "
+        "Kurdish fighters in exchange for army-held detainees on Sunday near the "
+        "border town of Qamishli.",
+        "other",
+    )
+    assert event.trigger == "swap"
+    assert day(event) == "2021-03-14"
+    assert "exchange" not in event.title.split()
+
+
+def test_participles_describing_a_noun_and_in_exchange_for_are_no_events():
+    events = events_of(
+        "The Taliban and the government carried out a major swap of captured soldiers "
+        "in exchange for Kabul-held insurgents on Sunday near the city of Ghazni."
+    )
+    assert [(e.kind, e.trigger) for e in events] == [("other", "swap")]
