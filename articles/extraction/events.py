@@ -18,8 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .headlines import REPORTING_VERBS, headline, in_exchange_for
 from .headlines import Context as HeadlineContext
-from .headlines import headline, in_exchange_for
 from .kinds import kind_family, preference
 from .segment import content_sentences
 from .types import (
@@ -846,6 +846,7 @@ def _candidate(
     in_scope = [m for m in actors if _mention_tokens(doc, m) & scope]
     if not in_scope:
         in_scope = [m for m in actors if _mention_tokens(doc, m) & clause]
+    in_scope += _reporter_as_pronoun(head, clause, actors)
     place_scope = [p for p in places if _mention_tokens(doc, p) & (clause | scope)]
     ordinal = _ordinal(token)
     if ordinal is None and token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
@@ -984,6 +985,35 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
             moment, moment.replace(hour=23, minute=59), Precision.DAY
         ),
     )
+
+
+def _reporter_as_pronoun(
+    head: Token, clause: set[int], actors: list[ActorMention]
+) -> list[ActorMention]:
+    """ "Putin said Aliyev, Pashinyan and he signed a statement": a "he" or "she" among
+    the participants of a reported clause is the person who reports it."""
+    doc = head.doc
+    if not any(
+        doc[i].lower_ in {"he", "she"} and doc[i].dep_ in {"nsubj", "conj"}
+        for i in clause
+    ):
+        return []
+    verb = head
+    while verb.dep_ in {"conj", "ccomp"} and verb.head is not verb:
+        verb = verb.head
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            subjects = {
+                t.i
+                for child in verb.children
+                if child.dep_ == "nsubj"
+                for t in child.subtree
+            }
+            return [
+                m
+                for m in actors
+                if m.kind == "person" and _mention_tokens(doc, m) & subjects
+            ]
+    return []
 
 
 def _mention_tokens(doc: Doc, mention: ActorMention | PlaceMention) -> frozenset[int]:

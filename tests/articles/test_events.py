@@ -261,3 +261,23 @@ def test_participles_describing_a_noun_and_in_exchange_for_are_no_events():
         "in exchange for Kabul-held insurgents on Sunday near the city of Ghazni."
     )
     assert [(e.kind, e.trigger) for e in events] == [("other", "swap")]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Colombian President Juan Manuel Santos said he and rebel commander "
+            "Rodrigo Londono signed the accord in Havana on Monday.",
+            {"Juan Manuel Santos", "Rodrigo Londono"},
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed said on Tuesday that he signed a "
+            "peace deal with Eritrea in Asmara on Monday.",
+            {"Abiy Ahmed", "Eritrea"},
+        ),
+    ],
+)
+def test_he_in_a_reported_clause_is_the_person_who_reports_it(text, names):
+    event = only(text, "agreement")
+    assert names <= {m.canonical for m in event.actors}
