@@ -357,6 +357,9 @@ def _past(trigger: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VBD" and not auxiliaries:
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        # "the agreement already signed by al-Sarraj": a done act, told of its noun.
+        return any(c.dep_ == "agent" for c in verb.children)
     return verb.tag_ == "VBN" and any(
         a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries
     )

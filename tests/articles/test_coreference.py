@@ -139,3 +139,14 @@ def test_a_gap_within_the_day_keeps_the_day_and_an_unsaid_gap_dates_nothing():
     assert by_sentence[1].timex.value == "2019-03-08"
     assert by_sentence[1].timex.interval.precision == "day"
     assert 2 not in by_sentence or by_sentence[2].timex.anchor != Anchor.FOCUS
+
+
+def test_a_participle_with_its_doer_tells_a_done_act_another_outlet_may_date():
+    events = events_of(
+        "On Monday evening, the rebel commander asked for more time to study the "
+        "accord already signed by Sudanese army chief Abdel Fattah al-Burhan.",
+        dt.date(2023, 5, 23),
+    )
+    signed = next(e for e in events if e.kind == "agreement")
+    assert signed.timex.anchor == Anchor.WINDOW
+    assert "Abdel Fattah al-Burhan" in {m.canonical for m in signed.actors}
