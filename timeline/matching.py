@@ -92,8 +92,6 @@ def cannot_link(a: Reading, b: Reading) -> bool:
     """Readings that can never be one event, whatever else links them."""
     if a.family != b.family:
         return True
-    if a.resolution == b.resolution == "window":
-        return True  # two references with no date: nothing says they meet
     if reported_late(a, b):
         pass  # a report by its tense may tell of the day before
     elif a.start > b.end or b.start > a.end:

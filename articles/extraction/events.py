@@ -557,6 +557,8 @@ def _about_ceasefire(token: Token, subjects: list[Token], lex: Lexicon) -> bool:
         return True
     if any(s.pos_ == "PRON" for s in subjects) and _recent_ceasefire(token, lex):
         return True
+    if subjects:
+        return False  # "militias began shelling": the verb has a doer of its own
     # "announced a ceasefire in its push to take the city, starting on Sunday": the
     # participle may hang from any verb of the chain that has the ceasefire as object.
     current = token
@@ -842,6 +844,14 @@ def _candidate(
     head = _clause_head(token)
     scope = {t.i for t in token.subtree} if token.pos_ in {"NOUN", "PROPN"} else set()
     clause = _clause_tokens(head) | {t.i for t in token.subtree}
+    if head.dep_ == "xcomp":
+        # "militias began shelling the town": the doer is the subject of "began".
+        clause |= {
+            t.i
+            for c in head.head.children
+            if c.dep_ in SUBJECT_DEPS
+            for t in c.subtree
+        }
     doc = token.doc
     in_scope = [m for m in actors if _mention_tokens(doc, m) & scope]
     if not in_scope:

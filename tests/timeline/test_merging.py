@@ -216,3 +216,28 @@ def test_a_reference_no_outlet_dates_waits_hidden(tmp_path):
     [waiting] = Event.objects.filter(kind="agreement")
     assert waiting.status == Event.Status.PENDING
     assert export()["events"] == []
+
+
+ACCORD_REFERRED_AGAIN = record(
+    url="https://wire.example.com/accord-holds",
+    outlet="Example Wire",
+    published_at="2022-11-06",
+    text="Fighting stopped in the north. Envoys said the accord, signed by Ethiopia and "
+    "the TPLF, had held.",
+)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 1, 0)])
+def test_references_from_two_outlets_both_join_the_event_a_third_dates(
+    tmp_path, order
+):
+    records = [ACCORD_TOLD, ACCORD_REFERRED, ACCORD_REFERRED_AGAIN]
+    for n, index in enumerate(order):
+        ingest(tmp_path, records[index], name=f"{n}.jsonl")
+
+    [accord] = agreements()
+    outlets = sorted(
+        accord.evidence.values_list("sentence__article__outlet", flat=True)
+    )
+    assert outlets == ["Example Daily", "Example Radio", "Example Wire"]
+    assert accord.title == "Ethiopia and TPLF sign peace accord in Pretoria"
