@@ -281,3 +281,14 @@ def test_participles_describing_a_noun_and_in_exchange_for_are_no_events():
 def test_he_in_a_reported_clause_is_the_person_who_reports_it(text, names):
     event = only(text, "agreement")
     assert names <= {m.canonical for m in event.actors}
+
+
+def test_a_verb_with_its_own_doer_is_no_start_of_a_ceasefire_named_above_it():
+    # "began" has "Taliban fighters" for subject: they begin shelling, not the truce.
+    events = events_of(
+        "A fragile truce in Ghazni was called into doubt after Taliban fighters began "
+        "shelling army positions on Friday."
+    )
+    assert [e.kind for e in events] == ["attack"]
+    # The doer of "shelling" is the subject of "began".
+    assert {m.canonical for m in events[0].actors} == {"Taliban"}
