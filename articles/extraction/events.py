@@ -847,10 +847,7 @@ def _candidate(
     if head.dep_ == "xcomp":
         # "militias began shelling the town": the doer is the subject of "began".
         clause |= {
-            t.i
-            for c in head.head.children
-            if c.dep_ in SUBJECT_DEPS
-            for t in c.subtree
+            t.i for c in head.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree
         }
     doc = token.doc
     in_scope = [m for m in actors if _mention_tokens(doc, m) & scope]

@@ -90,3 +90,25 @@ def test_a_body_named_by_its_head_word_is_the_one_body_with_that_name():
         "The Council added that two aid workers were wounded."
     )
     assert found["Council"] == "Norwegian Refugee Council"
+
+
+def test_a_states_role_is_the_one_person_named_with_that_title():
+    found = actors(
+        "Ethiopian Prime Minister Abiy Ahmed met Eritrean President Isaias Afwerki in "
+        "Asmara. Ethiopian Foreign Minister Gedu Andargachew joined them. "
+        "The Ethiopian leader said the border would open. The Eritrean president "
+        "agreed, and the Ethiopian foreign minister said talks would go on."
+    )
+    assert found["Ethiopian leader"] == "Abiy Ahmed"
+    assert found["Eritrean president"] == "Isaias Afwerki"
+    assert found["Ethiopian foreign minister"] == "Gedu Andargachew"
+
+
+def test_a_role_two_people_could_hold_or_nobody_holds_stays_unresolved():
+    found = actors(
+        "Ethiopian Prime Minister Abiy Ahmed and Ethiopian President Sahle-Work Zewde "
+        "met envoys in Addis Ababa. The Ethiopian leader said the talks went well. "
+        "The Kenyan president sent a message."
+    )
+    assert "Ethiopian leader" not in found
+    assert "Kenyan president" not in found

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..types import ActorMention
 from .gazetteer import Gazetteer, load_gazetteer, state_of
 from .names import actor_key
-from .words import ORG_HEADS
+from .words import ORG_HEADS, TITLE_WORDS
 
 # Generic heads of a state's bodies, and the words each may be referred back to by.
 BODY_HEADS = {
@@ -36,7 +36,95 @@ def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMentio
     added = _possessed_bodies(doc, gaz, covered, actors)
     actors = _unify_bodies([*actors, *added])
     added = _surnames(doc, actors, covered) + _bare_bodies(doc, actors, covered)
+    added += _roles(doc, actors, covered)
     return sorted([*actors, *added], key=lambda m: (m.start, m.end))
+
+
+# A role said of a state's person, and the titles the article may have named them with.
+ROLE_TITLES = {
+    "leader": {"president", "prime", "premier", "chancellor", "leader", "king", "emir"},
+    "president": {"president"},
+    "premier": {"prime", "premier"},
+    "chancellor": {"chancellor"},
+}
+MINISTER_ROLES = {"foreign", "defence", "defense", "interior"}
+
+
+def _roles(
+    doc: Doc, actors: list[ActorMention], covered: set[int]
+) -> list[ActorMention]:
+    """ "The Ukrainian leader said", "the Russian foreign minister": a state's role that
+    one person the article names holds (the state theirs, the title written before
+    their name: "Ukrainian President Volodymyr Zelenskiy")."""
+    titled: dict[tuple[str, str], set[str]] = {}
+    for m in actors:
+        if m.kind != "person" or not m.affiliation:
+            continue
+        for title in _titles_before(doc, m):
+            titled.setdefault((m.affiliation, title), set()).add(m.canonical)
+    found = []
+    for token in doc:
+        if token.idx in covered or token.pos_ != "NOUN":
+            continue
+        role = _role_phrase(token)
+        if role is None:
+            continue
+        start, state, titles = role
+        people = set().union(*(titled.get((state, t), set()) for t in titles))
+        if len(people) == 1:
+            end = token.idx + len(token.text)
+            found.append(
+                ActorMention(
+                    start,
+                    end,
+                    doc.text[start:end],
+                    next(iter(people)),
+                    "person",
+                    state,
+                )
+            )
+            covered.update(range(start, end))
+    return found
+
+
+def _titles_before(doc: Doc, mention: ActorMention) -> set[str]:
+    """Title words written just before a person's name ("Russian Foreign Minister")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    titles = set()
+    for token in reversed(doc[max(0, span.start - 3) : span.start]):
+        word = token.lower_
+        if word not in TITLE_WORDS:
+            break
+        titles.add(word)
+        if word == "minister":
+            titles |= {f"{doc[token.i - 1].lower_} minister"} if token.i else set()
+    return titles
+
+
+def _role_phrase(token: Token) -> tuple[int, str, set[str]] | None:
+    """ "the Ukrainian leader", "the Russian foreign minister": a definite role with a
+    state's adjective and nothing else; its start, the state, and the titles that hold
+    it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+    if not modifiers or any(c.dep_ in {"prep", "appos"} for c in token.children):
+        return None
+    state = state_of(modifiers[0].text)
+    if not state:
+        return None
+    rest = [c.lower_ for c in modifiers[1:]]
+    if token.lower_ == "minister" and rest in ([r] for r in MINISTER_ROLES):
+        titles = {f"{rest[0]} minister"}
+    elif token.lower_ == "minister" and rest == ["prime"]:
+        titles = ROLE_TITLES["premier"]
+    elif not rest and token.lower_ in ROLE_TITLES:
+        titles = ROLE_TITLES[token.lower_]
+    else:
+        return None
+    return modifiers[0].idx, state, titles
 
 
 def _surnames(
