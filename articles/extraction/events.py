@@ -526,6 +526,11 @@ def _subjects(token: Token) -> list[Token]:
                 return [current.head]
         if found:
             return found
+        if current is not token and current.pos_ == "ADJ" and current.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
+            return [current.head]  # "the ceasefire, due to enter into force at noon"
         if (
             current.dep_ not in {"xcomp", "acomp", "conj", "ccomp"}
             or current.head is current

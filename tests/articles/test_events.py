@@ -292,3 +292,12 @@ def test_a_verb_with_its_own_doer_is_no_start_of_a_ceasefire_named_above_it():
     assert [e.kind for e in events] == ["attack"]
     # The doer of "shelling" is the subject of "began".
     assert {m.canonical for m in events[0].actors} == {"Taliban"}
+
+
+def test_a_ceasefire_due_to_start_at_a_time_starts_then():
+    event = only(
+        "It was unclear whether the truce, due to enter into force at noon local "
+        "time on Sunday, would hold, residents of Idlib said.",
+        "ceasefire_start",
+    )
+    assert event.timex.value == "2021-03-14T12:00"
