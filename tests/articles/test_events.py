@@ -299,5 +299,6 @@ def test_a_ceasefire_due_to_start_at_a_time_starts_then():
         "It was unclear whether the truce, due to enter into force at noon local "
         "time on Sunday, would hold, residents of Idlib said.",
         "ceasefire_start",
+        published_at=dt.date(2021, 3, 13),
     )
     assert event.timex.value == "2021-03-14T12:00"
