@@ -81,6 +81,8 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
     rows: dict[str, Actor] = {}
     for canonical in sorted(written):
         actor = by_form.get(alias_form(canonical)) or by_key.get(actor_key(canonical))
+        if actor is None and kinds[canonical] == Actor.Kind.PERSON:
+            actor = _same_person(canonical)
         if actor is None:
             actor = Actor.objects.create(
                 name=canonical,
@@ -109,6 +111,44 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
         if actor.pk in renamed:
             actor.refresh_from_db(fields=["name"])
     return rows
+
+
+def _same_person(name: str) -> Actor | None:
+    """The one person another article named, for a name this one gives: "Putin" alone
+    is the one person stored in full as "... Putin"; "Vladimir Putin" is the one person
+    stored only as "Putin". Either order of the articles gives the same actor."""
+    words = name.split()
+    if len(words) == 1:
+        holders = {
+            alias.actor
+            for alias in ActorAlias.objects.select_related("actor").filter(
+                is_canonical=True,
+                actor__kind=Actor.Kind.PERSON,
+                name__iendswith=f" {name}",
+            )
+        }
+    else:
+        holders = {
+            alias.actor
+            for alias in ActorAlias.objects.select_related("actor").filter(
+                is_canonical=True,
+                actor__kind=Actor.Kind.PERSON,
+                key=actor_key(words[-1]),
+            )
+            if len(alias.name.split()) == 1
+        }
+        # Only a person known by the surname alone: one named in full is someone else.
+        holders = {
+            actor
+            for actor in holders
+            if not any(
+                len(n.split()) > 1
+                for n in actor.aliases.filter(is_canonical=True).values_list(
+                    "name", flat=True
+                )
+            )
+        }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _unique_forms(aliases: list[ActorAlias]) -> list[ActorAlias]:

@@ -228,9 +228,7 @@ ACCORD_REFERRED_AGAIN = record(
 
 
 @pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 1, 0)])
-def test_references_from_two_outlets_both_join_the_event_a_third_dates(
-    tmp_path, order
-):
+def test_references_from_two_outlets_both_join_the_event_a_third_dates(tmp_path, order):
     records = [ACCORD_TOLD, ACCORD_REFERRED, ACCORD_REFERRED_AGAIN]
     for n, index in enumerate(order):
         ingest(tmp_path, records[index], name=f"{n}.jsonl")
@@ -241,3 +239,66 @@ def test_references_from_two_outlets_both_join_the_event_a_third_dates(
     )
     assert outlets == ["Example Daily", "Example Radio", "Example Wire"]
     assert accord.title == "Ethiopia and TPLF sign peace accord in Pretoria"
+
+
+SURNAME_ONLY = record(
+    url="https://wire.example.com/erdogan-call",
+    outlet="Example Wire",
+    published_at="2020-03-06",
+    text="Erdogan told reporters on Thursday that the truce in Idlib would hold.",
+)
+FULL_NAME = record(
+    url="https://daily.example.net/erdogan-visit",
+    outlet="Example Daily",
+    published_at="2020-03-06",
+    text="Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin "
+    "in Moscow on Thursday.",
+)
+
+
+@pytest.mark.parametrize("order", ["surname first", "full name first"])
+def test_a_surname_alone_and_the_full_name_are_one_person_in_either_order(
+    tmp_path, order
+):
+    from timeline.models import Actor
+
+    records = [SURNAME_ONLY, FULL_NAME]
+    if order == "full name first":
+        records.reverse()
+    for n, one in enumerate(records):
+        ingest(tmp_path, one, name=f"{n}.jsonl")
+
+    people = Actor.objects.filter(kind="person").order_by("name")
+    assert [a.name for a in people] == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+    erdogan = people[0]
+    assert {a.name for a in erdogan.aliases.all()} >= {
+        "Erdogan",
+        "Recep Tayyip Erdogan",
+    }
+    assert erdogan.events.count() == 2
+
+
+def test_a_surname_two_people_share_names_neither(tmp_path):
+    from timeline.models import Actor
+
+    ingest(
+        tmp_path,
+        record(
+            url="https://daily.example.net/two-ahmeds",
+            published_at="2021-03-15",
+            text="Ethiopian Prime Minister Abiy Ahmed met Somali envoy Ali Ahmed in "
+            "Addis Ababa on Friday.",
+        ),
+        record(
+            url="https://wire.example.com/ahmed",
+            outlet="Example Wire",
+            published_at="2021-03-15",
+            text="Ahmed said on Saturday that the border would reopen.",
+        ),
+    )
+    names = set(Actor.objects.filter(kind="person").values_list("name", flat=True))
+    assert {"Abiy Ahmed", "Ali Ahmed"} <= names
+    assert Actor.objects.get(aliases__name="Ahmed").name not in {
+        "Abiy Ahmed",
+        "Ali Ahmed",
+    }
