@@ -406,6 +406,8 @@ def test_state_of(text, state):
         ["Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"],
         ["the Taliban", "Taliban", "TALIBAN"],
         ["U.S.", "US"],
+        ["Jameel Mardam", "Jamil Mardam"],
+        ["Mahmood Qureshi", "Mahmud Qureshi"],
     ],
 )
 def test_actor_key_folds_spellings_of_one_name(variants):

@@ -23,6 +23,8 @@ _FOLDS = (
     ("ph", "f"),
     ("dj", "j"),
     ("ou", "u"),
+    ("oo", "u"),  # Mahmood, Mahmud
+    ("ee", "i"),  # Tayseer, Taysir; Jameel, Jamil
     ("y", "i"),
 )
 _DOUBLE = re.compile(r"(\w)\1+")
