@@ -23,6 +23,7 @@ from .dates import day_span
 from .headlines import REPORTING_VERBS
 from .kinds import kind_family
 from .speakers import speakers_agree
+from .tense import done_act
 from .types import Anchor, DateInterval, EventCandidate, Precision, Timex
 
 # Determiners and possessives that make a noun a reference to a known event.
@@ -339,7 +340,7 @@ def _possible(
 ) -> list[EventCandidate]:
     """Events a mention can refer to by its tense: what a past tense tells of ("had
     reached the deal") happened by the publication date, not after it."""
-    if published_at is None or not _past(trigger):
+    if published_at is None or not done_act(trigger):
         return dated
     return [
         c
@@ -348,21 +349,6 @@ def _possible(
         and c.timex.interval is not None
         and c.timex.interval.start.date() <= published_at
     ]
-
-
-def _past(trigger: Token) -> bool:
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ == "VBD" and not auxiliaries:
-        return True
-    if verb.tag_ == "VBN" and verb.dep_ == "acl":
-        # "the agreement already signed by al-Sarraj": a done act, told of its noun.
-        return any(c.dep_ == "agent" for c in verb.children)
-    return verb.tag_ == "VBN" and any(
-        a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries
-    )
 
 
 # How far back a reference to an event told elsewhere may reach.
@@ -383,7 +369,7 @@ def _refers_elsewhere(trigger: Token, candidate: EventCandidate) -> bool:
         return False
     if trigger.pos_ in {"NOUN", "PROPN"}:
         return _definite(trigger)
-    return _past(trigger) and not any(c.dep_ == "neg" for c in trigger.children)
+    return done_act(trigger) and not any(c.dep_ == "neg" for c in trigger.children)
 
 
 def window(trigger: Token, published_at: dt.date) -> Timex:

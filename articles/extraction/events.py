@@ -22,6 +22,7 @@ from .headlines import REPORTING_VERBS, headline, in_exchange_for
 from .headlines import Context as HeadlineContext
 from .kinds import kind_family, preference
 from .segment import content_sentences
+from .tense import narrated_past
 from .types import (
     ActorMention,
     Anchor,
@@ -208,22 +209,9 @@ def _sentence_actors(sent: Span, actors: list[ActorMention]) -> set[str]:
 
 
 def _narrated_past(doc: Doc, candidate: EventCandidate) -> bool:
-    """A verb in the simple past or past perfect heading its clause or reported by one
-    ("signed", "had signed"): not a description, a condition or a plan."""
+    """The candidate's trigger is a verb narrating a past act (tense.narrated_past)."""
     span = doc.char_span(candidate.trigger_start, candidate.trigger_end)
-    if span is None or len(span) != 1:
-        return False
-    verb = span[0]
-    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
-        return False
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False  # "did not sign": nothing happened
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if verb.tag_ == "VBD":
-        return not auxiliaries
-    return verb.tag_ == "VBN" and any(
-        a.tag_ == "VBD" and a.lemma_ in {"have", "be"} for a in auxiliaries
-    )
+    return span is not None and len(span) == 1 and narrated_past(span[0])
 
 
 def _focus_date(
@@ -526,10 +514,15 @@ def _subjects(token: Token) -> list[Token]:
                 return [current.head]
         if found:
             return found
-        if current is not token and current.pos_ == "ADJ" and current.head.pos_ in {
-            "NOUN",
-            "PROPN",
-        }:
+        if (
+            current is not token
+            and current.pos_ == "ADJ"
+            and current.head.pos_
+            in {
+                "NOUN",
+                "PROPN",
+            }
+        ):
             return [current.head]  # "the ceasefire, due to enter into force at noon"
         if (
             current.dep_ not in {"xcomp", "acomp", "conj", "ccomp"}

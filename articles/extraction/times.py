@@ -27,98 +27,11 @@ from spacy.tokens import Doc
 from . import dates
 from .components import TimexCandidate, covering_span, time_vocabulary, token_starts
 from .dates import FUTURE, PAST, PRESENT
+from .tense import ATTITUDE_VERBS, clause_tense
 from .types import Anchor, Timex
 
 MODES = ("news", "narrative")
 
-# Verbs whose infinitive complement is about the future ("is scheduled to meet").
-_FUTURE_GOVERNORS = frozenset(
-    {
-        "schedule",
-        "plan",
-        "expect",
-        "set",
-        "due",
-        "intend",
-        "hope",
-        "aim",
-        "prepare",
-        "go",
-        "vow",
-        "promise",
-        "threaten",
-        "pledge",
-        "agree",
-        "decide",
-        "want",
-        "seek",
-        "propose",
-        "announce",
-        "likely",
-        "slate",
-        "poise",
-        "ready",
-        "about",
-        "will",
-    }
-)
-_FUTURE_MODALS = frozenset(
-    {"will", "'ll", "shall", "wo", "going", "gon", "should", "must"}
-)
-# Participles and adjectives that put what they govern ahead: "talks planned for
-# January", "is scheduled for Thursday", "the vote is due on Monday".
-_FUTURE_PARTICIPLES = frozenset(
-    {
-        "plan",
-        "schedule",
-        "expect",
-        "set",
-        "slate",
-        "due",
-        "intend",
-        "propose",
-        "timetable",
-        "likely",
-        "poise",
-        "ready",
-        "earmark",
-        "pencil",
-        "tentative",
-        "forecast",
-        "predict",
-    }
-)
-# Verbs that report speech: "said the truce would start on Thursday" is the future.
-_REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "announce",
-        "tell",
-        "add",
-        "state",
-        "declare",
-        "confirm",
-        "report",
-        "warn",
-        "insist",
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "claim",
-        "write",
-        "predict",
-        "indicate",
-        "signal",
-        "suggest",
-        "expect",
-        "believe",
-        "think",
-        "hope",
-        "decide",
-        "explain",
-    }
-)
 # Words on the way from a weekday to its clause root that point ahead ("effective
 # Monday", "starting on Tuesday", "from Sunday", "until Friday", "next", "upcoming").
 _FUTURE_MARKERS = frozenset(
@@ -159,8 +72,6 @@ _FUTURE_MARKERS = frozenset(
         "await",
     }
 )
-_PAST_PREPOSITIONS = frozenset({"since", "ago"})
-_FUTURE_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 
 # Modifiers that narrow a period's interval (see _Resolver.modified).
 _MOD_WORDS = re.compile(
@@ -1087,178 +998,6 @@ def _clock_time(g: dict[str, str], words: dict) -> tuple[int | None, int]:
     return hour, minute
 
 
-# --- tense ------------------------------------------------------------------
-
-
-def clause_tense(
-    doc: Doc, start: int, end: int, starts: list[int] | None = None
-) -> str | None:
-    """Direction implied by the clause governing the span at [start, end).
-
-    PAST for past tense and perfects, FUTURE for "will", modals of obligation
-    and "is scheduled to", PRESENT for present tense, None when the clause has
-    no verb (a headline).
-    """
-    span = covering_span(
-        doc, starts if starts is not None else token_starts(doc), start, end
-    )
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    prep = token.head if token.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in _PAST_PREPOSITIONS:
-        return PAST
-    for _ in range(12):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
-            break
-        if token.head is token:
-            return None
-        token = token.head
-    else:
-        return None
-    tense = _verb_tense(token, depth=0)
-    if prep is not None and prep.lower_ in _FUTURE_PREPOSITIONS:
-        if tense == PRESENT or (
-            prep.lower_ in {"until", "till"} and not _simple_past(token)
-        ):
-            return FUTURE
-        if prep.lower_ in {"until", "till"} and any(
-            c.dep_ == "aux" and c.lower_ == "had" for c in token.children
-        ):
-            return None  # "had asked until Tuesday": a deadline either side of the dct
-    return tense
-
-
-def _simple_past(verb) -> bool:
-    """Is the first finite verb up the tree in the simple past ("was closed until")?
-
-    "has kept markets closed until Friday" is not: the closure lasts into the future.
-    """
-    for _ in range(6):
-        auxes = [
-            c
-            for c in verb.children
-            if c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
-        ]
-        if auxes:
-            return any(a.tag_ == "VBD" for a in auxes)
-        if verb.tag_ in {"VBD", "VBZ", "VBP"}:
-            return verb.tag_ == "VBD"
-        if verb.head is verb:
-            break
-        verb = verb.head
-    return False
-
-
-def _verb_tense(verb, depth: int) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    lowers = {a.lower_ for a in auxes}
-    if lowers & _FUTURE_MODALS:
-        return FUTURE
-    if "to" in lowers or (verb.tag_ == "VB" and not auxes):
-        head = verb.head
-        if head is not verb and depth < 4:
-            if head.lemma_.lower() in _FUTURE_GOVERNORS:
-                return FUTURE
-            if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
-                return FUTURE  # "a ceasefire to take effect at midnight": ahead of it
-            if verb.dep_ == "advcl" and "to" in lowers:
-                return FUTURE  # "reached a truce to take effect at midnight": a purpose
-            if verb.dep_ in {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl"}:
-                return _verb_tense(head, depth + 1)
-        return None
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_PARTICIPLES:
-        # "is planned for the end of January", "talks scheduled for Friday": ahead,
-        # unless the planning is itself told in the past ("was scheduled for").
-        if not auxes and verb.dep_ in {"acl", "amod", "relcl", "advcl"}:
-            return FUTURE
-        if (
-            auxes
-            and all(
-                a.lower_ in {"is", "are", "am", "'s", "'re", "be", "been", "being"}
-                for a in auxes
-            )
-            and any(a.dep_ == "auxpass" for a in auxes)
-        ):
-            return FUTURE if not any(a.lower_ == "been" for a in auxes) else PAST
-    if "would" in lowers:
-        # "would have been held": counterfactual past; "said the truce would start
-        # on Thursday": the future of a report.
-        if lowers & {"have", "'ve"}:
-            return PAST
-        if _reported(verb):
-            return FUTURE
-    for aux in auxes:
-        if aux.tag_ == "VBD" or aux.lower_ in {"had", "was", "were", "did"}:
-            return PAST
-        if aux.lower_ in {"has", "have", "'ve"} and verb.tag_ == "VBN":
-            return PAST
-        if aux.tag_ == "MD":
-            return PRESENT if aux.lower_ in {"would", "could", "might"} else FUTURE
-    if verb.tag_ in {"VBD"}:
-        return PAST
-    if verb.tag_ == "VBN":
-        if verb.dep_ in {"conj", "xcomp"} and depth < 4 and verb.head is not verb:
-            return _verb_tense(verb.head, depth + 1)
-        return PAST
-    if verb.tag_ == "VBG":
-        if auxes:
-            # "is meeting on Friday" is an arrangement: the future.
-            progressive = any(
-                a.lower_ in {"is", "are", "am", "'s", "'re"} for a in auxes
-            )
-            return FUTURE if progressive else PRESENT
-        if verb.head is not verb and depth < 4:
-            return _verb_tense(verb.head, depth + 1)
-        return None
-    if verb.tag_ in {"VBZ", "VBP"}:
-        if verb.lemma_.lower() == "be" and any(
-            c.dep_ == "acomp" and c.lemma_.lower() in _FUTURE_PARTICIPLES
-            for c in verb.children
-        ):
-            return FUTURE  # "the vote is due on Monday"
-        return PRESENT
-    return None
-
-
-def _reported(verb) -> bool:
-    """Is the clause of ``verb`` what someone said ("said the truce would start")?"""
-    token = verb
-    for _ in range(4):
-        if (
-            token.dep_ in {"ccomp", "xcomp", "advcl", "conj"}
-            and token.head is not token
-        ):
-            head = token.head
-            if head.lemma_.lower() in _REPORTING_VERBS:
-                return True
-            token = head
-            continue
-        break
-    # "The ceasefire would take effect at 8:00, the ministry said."
-    root = verb
-    for _ in range(40):
-        if root.head.i == root.i:
-            break
-        root = root.head
-    return (
-        root.i != verb.i
-        and root.lemma_.lower() in _REPORTING_VERBS
-        and any(
-            c.dep_ == "ccomp" and any(t.i == verb.i for t in c.subtree)
-            for c in root.children
-        )
-        or (
-            root.i == verb.i
-            and any(
-                c.dep_ in {"parataxis", "ccomp"}
-                and c.lemma_.lower() in _REPORTING_VERBS
-                for c in verb.children
-            )
-        )
-    )
-
-
 def _plain_present(
     doc: Doc, start: int, end: int, starts: list[int] | None = None
 ) -> bool:
@@ -1281,7 +1020,7 @@ def _plain_present(
         if token.pos_ in {"VERB", "AUX"}:
             return (
                 token.tag_ in {"VBZ", "VBP"}
-                and token.lemma_.lower() not in _REPORTING_VERBS
+                and token.lemma_.lower() not in ATTITUDE_VERBS
             )
         if token.pos_ in {"NOUN", "PROPN", "PRON"}:
             return False
