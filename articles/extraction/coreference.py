@@ -375,9 +375,8 @@ def _refers_elsewhere(trigger: Token, candidate: EventCandidate) -> bool:
 def window(trigger: Token, published_at: dt.date) -> Timex:
     """The days a reference with no date of its own may point to: the week before the
     publication date, and that day."""
-    end = dt.datetime.combine(published_at, dt.time(23, 59))
-    start = dt.datetime.combine(
-        published_at - dt.timedelta(days=WINDOW_DAYS), dt.time()
+    days = day_span(
+        published_at - dt.timedelta(days=WINDOW_DAYS), published_at, Precision.WEEK
     )
     return Timex(
         start=trigger.idx,
@@ -386,7 +385,7 @@ def window(trigger: Token, published_at: dt.date) -> Timex:
         type="DATE",
         value="PAST_REF",
         anchor=Anchor.WINDOW,
-        interval=DateInterval(start, end, Precision.WEEK),
+        interval=days,
     )
 
 

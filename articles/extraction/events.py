@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .dates import day_span
 from .headlines import REPORTING_VERBS, headline, in_exchange_for
 from .headlines import Context as HeadlineContext
 from .kinds import kind_family, preference
@@ -26,7 +27,6 @@ from .tense import narrated_past
 from .types import (
     ActorMention,
     Anchor,
-    DateInterval,
     EventCandidate,
     PlaceMention,
     Precision,
@@ -232,7 +232,6 @@ def _focus_date(
         day = timex.interval.start.date()
         if published_at is not None and day > published_at:
             return None  # a plan announced earlier is no past to narrate from
-        start = dt.datetime.combine(day, dt.time())
         return Timex(
             start=timex.start,
             end=timex.end,
@@ -240,9 +239,7 @@ def _focus_date(
             type="DATE",
             value=day.isoformat(),
             anchor=Anchor.FOCUS,
-            interval=DateInterval(
-                start, start.replace(hour=23, minute=59), Precision.DAY
-            ),
+            interval=day_span(day, day, Precision.DAY),
         )
     return None
 
@@ -978,7 +975,6 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         return None  # "the war that has killed 14,000": a running toll, not a dated act
     tokens = sorted([*group, *auxiliaries], key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    moment = dt.datetime.combine(published_at, dt.time())
     return Timex(
         start=start,
         end=end,
@@ -986,9 +982,7 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
         type="DATE",
         value=published_at.isoformat(),
         anchor=Anchor.TENSE,
-        interval=DateInterval(
-            moment, moment.replace(hour=23, minute=59), Precision.DAY
-        ),
+        interval=day_span(published_at, published_at, Precision.DAY),
     )
 
 

@@ -74,7 +74,7 @@ def test_an_undated_act_narrated_in_the_past_waits_for_another_outlets_date():
     [attack] = [e for e in events if e.kind == "attack"]
     assert attack.timex.anchor == Anchor.WINDOW
     assert attack.timex.interval.start == dt.datetime(2012, 11, 13)
-    assert attack.timex.interval.end == dt.datetime(2012, 11, 20, 23, 59)
+    assert attack.timex.interval.end == dt.datetime(2012, 11, 20, 23, 59, 59)
 
 
 def test_an_undated_act_by_no_one_named_is_no_event():
