@@ -669,10 +669,13 @@ def _timex_for(
     current = trigger
     direct = True
     sequenced = False
+    sibling = False  # at a noun the trigger is conjoined to: its dates are its own
     for _ in range(12):
         options = [
             t for t, _ in attachments.get(current.i, []) if t.interval is not None
         ]
+        if sibling:
+            options, sibling = [], False
         if options and not (sequenced and _is_participle(current)):
             # Several expressions on one head ("at noon on July 9"): the most precise.
             options.sort(
@@ -694,6 +697,12 @@ def _timex_for(
             return None, direct  # "will begin at noon and follows talks": another time
         if current.lower_ in TEMPORAL_MARKERS or _temporal_clause(current):
             sequenced = True
+        # "agreed to a February 15 ceasefire and the withdrawal of weapons": the date
+        # on "ceasefire" is not the withdrawal's.
+        sibling = current.dep_ == "conj" and {current.pos_, current.head.pos_} <= {
+            "NOUN",
+            "PROPN",
+        }
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             direct = False

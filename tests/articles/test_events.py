@@ -302,3 +302,15 @@ def test_a_ceasefire_due_to_start_at_a_time_starts_then():
         published_at=dt.date(2021, 3, 13),
     )
     assert event.timex.value == "2021-03-14T12:00"
+
+
+def test_a_date_on_one_conjoined_noun_is_not_the_others():
+    # "a March 20 truce and the withdrawal": March 20 is the truce's, not the
+    # withdrawal's.
+    events = events_of(
+        "Rebels and the army agreed on Thursday to a March 20 ceasefire and the "
+        "withdrawal of heavy weapons from the front lines."
+    )
+    assert not [e for e in events if e.timex and e.timex.value == "2021-03-20"], [
+        (e.kind, e.title, e.timex and e.timex.value) for e in events
+    ]
