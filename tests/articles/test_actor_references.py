@@ -112,3 +112,13 @@ def test_a_role_two_people_could_hold_or_nobody_holds_stays_unresolved():
     )
     assert "Ethiopian leader" not in found
     assert "Kenyan president" not in found
+
+
+def test_a_title_the_parser_takes_for_a_body_is_no_actor():
+    found = actors(
+        "Following the envoy's remarks, Sudanese Deputy Foreign Minister Ali Karti, "
+        "National Security Advisor to Sudanese President Omar al-Bashir, and SPLM "
+        "representative Pagan Amum signed the accord."
+    )
+    assert "National Security Advisor" not in found.values()
+    assert {"Ali Karti", "Omar al-Bashir", "Pagan Amum"} <= set(found.values())

@@ -408,6 +408,7 @@ def test_state_of(text, state):
         ["U.S.", "US"],
         ["Jameel Mardam", "Jamil Mardam"],
         ["Mahmood Qureshi", "Mahmud Qureshi"],
+        ["Redwan Hussein", "Redwan Hussien"],
     ],
 )
 def test_actor_key_folds_spellings_of_one_name(variants):

@@ -53,8 +53,8 @@ def ner_mentions(article: Article, ner_cands: list[Cand]) -> None:
             if _place_context(article, cand) and not (lower_words & ORG_HEADS):
                 _unknown_place(article, cand)
                 continue
-            if len(words) == 1 and words[0].lower() in TITLE_WORDS:
-                continue
+            if words[-1].lower() in TITLE_WORDS and not lower_words & ORG_HEADS:
+                continue  # "National Security Advisor": a role, not a body
             if (
                 words[0].lower() in TITLE_WORDS
                 and article.prev_words(cand.start, 1) == "of"

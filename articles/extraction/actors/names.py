@@ -25,6 +25,7 @@ _FOLDS = (
     ("ou", "u"),
     ("oo", "u"),  # Mahmood, Mahmud
     ("ee", "i"),  # Tayseer, Taysir; Jameel, Jamil
+    ("ie", "ei"),  # Hussein, Hussien
     ("y", "i"),
 )
 _DOUBLE = re.compile(r"(\w)\1+")
