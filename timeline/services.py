@@ -81,6 +81,15 @@ def resolve_actors(mentions: Sequence[ActorMention]) -> dict[str, Actor]:
     rows: dict[str, Actor] = {}
     for canonical in sorted(written):
         actor = by_form.get(alias_form(canonical)) or by_key.get(actor_key(canonical))
+        if actor is None:
+            # Another way this article writes it names a stored actor ("IDF" for the
+            # "Israel Defense Forces (IDF)"): the same, whichever article came first.
+            holders = {
+                by_form[alias_form(n)].pk: by_form[alias_form(n)]
+                for n in written[canonical]
+                if alias_form(n) in by_form
+            }
+            actor = next(iter(holders.values())) if len(holders) == 1 else None
         if actor is None and kinds[canonical] == Actor.Kind.PERSON:
             actor = _same_person(canonical)
         if actor is None:

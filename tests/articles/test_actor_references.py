@@ -122,3 +122,19 @@ def test_a_title_the_parser_takes_for_a_body_is_no_actor():
     )
     assert "National Security Advisor" not in found.values()
     assert {"Ali Karti", "Omar al-Bashir", "Pagan Amum"} <= set(found.values())
+
+
+def test_an_abbreviation_in_brackets_is_the_body_it_follows():
+    found = actors(
+        "Fighters of the Allied Democratic Forces (ADF) attacked a village near Beni. "
+        "The ADF has not commented."
+    )
+    assert found["ADF"] == "Allied Democratic Forces"
+    assert {
+        m.canonical
+        for m in extraction(
+            "Fighters of the Allied Democratic Forces (ADF) attacked a village near Beni. "
+            "The ADF has not commented."
+        ).actors
+        if m.text == "ADF"
+    } == {"Allied Democratic Forces"}

@@ -302,3 +302,36 @@ def test_a_surname_two_people_share_names_neither(tmp_path):
         "Abiy Ahmed",
         "Ali Ahmed",
     }
+
+
+ABBREVIATION_ONLY = record(
+    url="https://wire.example.com/adf-raid",
+    outlet="Example Wire",
+    published_at="2021-03-15",
+    text="The ADF said on Sunday that its fighters had attacked a village near Beni.",
+)
+ABBREVIATION_DEFINED = record(
+    url="https://daily.example.net/adf-raid",
+    outlet="Example Daily",
+    published_at="2021-03-15",
+    text="Fighters of the Allied Democratic Forces (ADF) attacked a village near Beni "
+    "on Sunday.",
+)
+
+
+@pytest.mark.parametrize("order", ["abbreviation first", "name first"])
+def test_an_abbreviation_and_the_name_it_stands_for_are_one_actor_in_either_order(
+    tmp_path, order
+):
+    from timeline.models import Actor
+
+    records = [ABBREVIATION_ONLY, ABBREVIATION_DEFINED]
+    if order == "name first":
+        records.reverse()
+    for n, one in enumerate(records):
+        ingest(tmp_path, one, name=f"{n}.jsonl")
+
+    holders = Actor.objects.filter(
+        aliases__name__in=["ADF", "Allied Democratic Forces"]
+    )
+    assert holders.distinct().count() == 1

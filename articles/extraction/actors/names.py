@@ -31,6 +31,10 @@ _FOLDS = (
 _DOUBLE = re.compile(r"(\w)\1+")
 
 
+# British and American spellings of the words in bodies' names.
+_SPELLINGS = {"defence": "defense", "centre": "center", "organisation": "organization"}
+
+
 def _fold_once(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -39,7 +43,7 @@ def _fold_once(text: str) -> str:
     words = text.split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    kept = [w for w in words if w not in _PARTICLES] or words
+    kept = [_SPELLINGS.get(w, w) for w in words if w not in _PARTICLES] or words
     folded = []
     for word in kept:
         if not word.isascii():

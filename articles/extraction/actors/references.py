@@ -37,7 +37,69 @@ def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMentio
     actors = _unify_bodies([*actors, *added])
     added = _surnames(doc, actors, covered) + _bare_bodies(doc, actors, covered)
     added += _roles(doc, actors, covered)
-    return sorted([*actors, *added], key=lambda m: (m.start, m.end))
+    return _abbreviations(
+        doc, sorted([*actors, *added], key=lambda m: (m.start, m.end))
+    )
+
+
+def _abbreviations(doc: Doc, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "The Israeli Defense Forces (IDF)": an abbreviation in brackets after a body's
+    name, with that name's initials, is the body wherever the article writes it."""
+    text = doc.text
+    short: dict[str, ActorMention] = {}
+    for m in actors:
+        if m.kind not in ORGANISATION_KINDS or len(m.canonical.split()) < 2:
+            continue
+        rest = text[m.end : m.end + 16]
+        opened = rest.lstrip()
+        if not opened.startswith("("):
+            continue
+        inside = opened[1:].split(")", 1)[0].strip()
+        if inside.isupper() and inside.isalpha() and _initials_of(inside, m.canonical):
+            short[inside] = m
+    if not short:
+        return actors
+    found = []
+    for m in actors:
+        body = short.get(m.text.strip())
+        if body is not None and m.canonical != body.canonical:
+            m = ActorMention(
+                m.start, m.end, m.text, body.canonical, body.kind, body.affiliation
+            )
+        found.append(m)
+    covered = {(m.start, m.end) for m in found}
+    for abbreviation, body in short.items():
+        for token in doc:
+            if (
+                token.text == abbreviation
+                and (
+                    token.idx,
+                    token.idx + len(token.text),
+                )
+                not in covered
+            ):
+                found.append(
+                    ActorMention(
+                        token.idx,
+                        token.idx + len(token.text),
+                        token.text,
+                        body.canonical,
+                        body.kind,
+                        body.affiliation,
+                    )
+                )
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _initials_of(abbreviation: str, name: str) -> bool:
+    """ "IDF" and "Israel Defense Forces"; "RSF" and "Rapid Support Forces": the
+    abbreviation's letters are the capitals of the name's words, in order (words
+    like "of" and "the" may be left out)."""
+    capitals = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+    return (
+        abbreviation == capitals.upper()
+        or abbreviation == "".join(w[0] for w in name.split()).upper()
+    )
 
 
 # A role said of a state's person, and the titles the article may have named them with.
