@@ -173,18 +173,17 @@ def told_against(doc: Doc, candidates: list[EventCandidate]) -> list[Relation]:
 
 def _heads(trigger: Token, verb: Token) -> bool:
     """The trigger is the clause's verb, or its subject, object or verb complement
-    ("the truce came into effect", "began shelling")."""
+    ("the truce came into effect", "began shelling"), or the "of" noun of one ("carried
+    out a wave of airstrikes")."""
+    arguments = {"nsubj", "nsubjpass", "dobj", "xcomp", "pobj"}
+    if trigger == verb or trigger.head == verb and trigger.dep_ in arguments:
+        return True
+    holder = trigger.head.head
     return (
-        trigger == verb
-        or trigger.head == verb
-        and trigger.dep_
-        in {
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "xcomp",
-            "pobj",
-        }
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and holder.head == verb
+        and holder.dep_ in arguments - {"xcomp"}
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .dates import day_span
-from .headlines import REPORTING_VERBS, headline, in_exchange_for
+from .headlines import PARTITIVE_NOUNS, REPORTING_VERBS, headline, in_exchange_for
 from .headlines import Context as HeadlineContext
 from .kinds import kind_family, preference
 from .segment import content_sentences
@@ -343,6 +343,8 @@ def _needs_own_date(token: Token, kind: str) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if token.dep_ == "pobj":
+        if token.head.lower_ == "of" and token.head.head.lemma_ in PARTITIVE_NOUNS:
+            return False  # "a wave of airstrikes", "a new round of talks": the event
         if kind_family(kind) == "talks":
             return token.head.lower_ in VENUE_PREPOSITIONS
         # "deployed under a deal", "in line with the agreement": the setting of another

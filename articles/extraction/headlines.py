@@ -181,6 +181,12 @@ def headline(trigger: Token, context: Context) -> str:
 
 def _event_words(trigger: Token, context: Context) -> list[str]:
     if trigger.pos_ in {"NOUN", "PROPN"}:
+        if (
+            trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "of"
+            and trigger.head.head.lemma_.lower() in PARTITIVE_NOUNS
+        ):
+            trigger = trigger.head.head  # "a seventh round of talks": the round
         head = trigger.head
         if (
             trigger.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
@@ -188,12 +194,6 @@ def _event_words(trigger: Token, context: Context) -> list[str]:
             and head is not trigger
         ):
             return _clause(head, context, focus=trigger)
-        if (
-            trigger.dep_ == "pobj"
-            and trigger.head.lower_ == "of"
-            and trigger.head.head.lemma_.lower() in PARTITIVE_NOUNS
-        ):
-            trigger = trigger.head.head  # "a seventh round of talks": the round
         words = _noun_phrase(trigger, context, MAX_WORDS)
         described = [
             c

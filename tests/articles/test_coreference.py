@@ -150,3 +150,14 @@ def test_a_participle_with_its_doer_tells_a_done_act_another_outlet_may_date():
     signed = next(e for e in events if e.kind == "agreement")
     assert signed.timex.anchor == Anchor.WINDOW
     assert "Abdel Fattah al-Burhan" in {m.canonical for m in signed.actors}
+
+
+def test_the_event_of_a_partitive_noun_is_dated_against_another():
+    events = events_of(
+        "The truce between the army and the rebels began on Wednesday morning, a day "
+        "after the army carried out its most intense wave of airstrikes on Kidal.",
+        dt.date(2021, 3, 18),
+    )
+    attack = next(e for e in events if e.kind == "attack")
+    assert attack.timex.value == "2021-03-16"
+    assert attack.title == "Army carries out its most intense wave of airstrikes on Kidal"
