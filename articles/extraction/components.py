@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # Factories added to the pipeline by build_nlp(), in order.
 PIPELINE_COMPONENTS: tuple[str, ...] = ("timex_finder",)
@@ -168,6 +168,42 @@ def make_timex_finder(nlp: Language, name: str) -> TimexFinder:
 def token_starts(doc: Doc) -> list[int]:
     """Character offset of each token (``doc.char_span`` rebuilds the text each call)."""
     return [t.idx for t in doc]
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+def cached_token_starts(doc: Doc) -> list[int]:
+    """``token_starts``, computed once per document."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None:
+        starts = doc.user_data["token_starts"] = token_starts(doc)
+    return starts
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def words_in(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens that are one of ``words`` (any case), found by searching the text:
+    cheaper than visiting every token of a long article."""
+    starts = cached_token_starts(doc)
+    found = []
+    for match in _word_pattern(words).finditer(text_of(doc)):
+        index = bisect.bisect_left(starts, match.start())
+        if index < len(starts) and starts[index] == match.start():
+            token = doc[index]
+            if token.idx + len(token.text) == match.end():
+                found.append(token)
+    return found
 
 
 def covering_span(doc: Doc, starts: list[int], start: int, end: int) -> Span | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .components import time_vocabulary
+from .components import text_of, time_vocabulary, words_in
 from .dates import day_span
 from .headlines import REPORTING_VERBS
 from .kinds import kind_family
@@ -93,6 +93,7 @@ def resolve_references(
 
 # Words for a gap that keeps an event on the day of the one it is told against:
 # "minutes after", "hours before", "shortly after", "just after".
+TELLING_WORDS = frozenset({"after", "before"})
 SAME_DAY_GAPS = {"minute", "hour", "moment", "shortly", "soon", "immediately", "just"}
 DAY_GAPS = {"day": 1, "week": 7}
 CLOCK_GAPS = {"minute": 1, "hour": 60}  # "30 minutes before": in minutes
@@ -135,8 +136,8 @@ def told_against(doc: Doc, candidates: list[EventCandidate]) -> list[Relation]:
     talks opened". Only gaps of minutes, hours or whole days and weeks."""
     triggers = {i: _trigger(doc, c) for i, c in enumerate(candidates)}
     relations = []
-    for word in doc:
-        if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
+    for word in words_in(doc, TELLING_WORDS):
+        if word.dep_ not in {"mark", "prep"}:
             continue
         clause = word.head if word.dep_ == "mark" else word
         main = clause.head if word.dep_ == "mark" else word.head
@@ -260,7 +261,7 @@ def shifted(
     return Timex(
         start=span[0],
         end=span[1],
-        text=doc.text[span[0] : span[1]],
+        text=text_of(doc)[span[0] : span[1]],
         type="DATE",
         value=value,
         anchor=Anchor.FOCUS,

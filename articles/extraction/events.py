@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .components import text_of
 from .dates import day_span
 from .headlines import PARTITIVE_NOUNS, REPORTING_VERBS, headline, in_exchange_for
 from .headlines import Context as HeadlineContext
@@ -989,7 +990,7 @@ def _tense_date(trigger: Token, published_at: dt.date) -> Timex | None:
     return Timex(
         start=start,
         end=end,
-        text=trigger.doc.text[start:end],
+        text=text_of(trigger.doc)[start:end],
         type="DATE",
         value=published_at.isoformat(),
         anchor=Anchor.TENSE,

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_actors_and_places, state_arm_mentions
+from .components import text_of
 from .coreference import resolve_references
 from .events import find_events
 from .language import guess_language
@@ -37,7 +38,7 @@ EXTRACTOR_VERSION = rules_version()
 
 def extract_doc(doc: Doc, published_at: dt.date) -> ArticleExtraction:
     """Everything in one parsed article; text that is not English is only segmented."""
-    language = guess_language(doc.text)
+    language = guess_language(text_of(doc))
     if language != "en":
         return ArticleExtraction(sentences=sentence_spans(doc), language=language)
     timexes = resolve_timexes(doc, published_at, mode="news")

@@ -25,7 +25,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import dates
-from .components import TimexCandidate, covering_span, time_vocabulary, token_starts
+from .components import (
+    TimexCandidate,
+    covering_span,
+    text_of,
+    time_vocabulary,
+    token_starts,
+)
 from .dates import FUTURE, PAST, PRESENT
 from .tense import ATTITUDE_VERBS, clause_tense
 from .types import Anchor, Timex
@@ -134,7 +140,7 @@ class _Resolver:
         self.focus = _Focus(dct.year, dct.month, dct.day) if dct else _Focus()
         self.last_day: dt.date | None = dct
         self.words = time_vocabulary()
-        self.text = doc.text
+        self.text = text_of(doc)
         self.starts = token_starts(doc)
 
     # --- references ---------------------------------------------------------

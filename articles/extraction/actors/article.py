@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..components import text_of
 from ..types import ActorMention, PlaceMention
 from .candidates import Cand
 from .gazetteer import load_gazetteer
@@ -42,7 +43,7 @@ class Article:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.gaz = load_gazetteer()
         self.token_starts = [tok.idx for tok in doc]
         self.found = Found()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..components import text_of
 from .gazetteer import Entry, Gazetteer
 from .names import name_shaped
 from .words import FACILITY_NOUNS, ORG_HEADS, PLACE_NOUNS, TITLE_WORDS
@@ -66,7 +67,7 @@ def token_pieces(doc: Doc) -> list[Piece]:
 def gazetteer_matches(doc: Doc, pieces: list[Piece], gaz: Gazetteer) -> list[Cand]:
     """Longest gazetteer names, left to right, over pieces of tokens."""
     found = []
-    full_text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    full_text = text_of(doc)
     i = 0
     while i < len(pieces):
         if not gaz.may_start(full_text[pieces[i].start : pieces[i].start + 3]):

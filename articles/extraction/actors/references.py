@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..components import text_of, words_in
 from ..types import ActorMention
 from .gazetteer import Gazetteer, load_gazetteer, state_of
 from .names import actor_key
@@ -45,7 +46,7 @@ def resolve_references(doc: Doc, actors: list[ActorMention]) -> list[ActorMentio
 def _abbreviations(doc: Doc, actors: list[ActorMention]) -> list[ActorMention]:
     """ "The Israeli Defense Forces (IDF)": an abbreviation in brackets after a body's
     name, with that name's initials, is the body wherever the article writes it."""
-    text = doc.text
+    text = text_of(doc)
     short: dict[str, ActorMention] = {}
     for m in actors:
         if m.kind not in ORGANISATION_KINDS or len(m.canonical.split()) < 2:
@@ -69,7 +70,7 @@ def _abbreviations(doc: Doc, actors: list[ActorMention]) -> list[ActorMention]:
         found.append(m)
     covered = {(m.start, m.end) for m in found}
     for abbreviation, body in short.items():
-        for token in doc:
+        for token in words_in(doc, frozenset({abbreviation})):
             if (
                 token.text == abbreviation
                 and (
@@ -110,6 +111,7 @@ ROLE_TITLES = {
     "chancellor": {"chancellor"},
 }
 MINISTER_ROLES = {"foreign", "defence", "defense", "interior"}
+ROLE_WORDS = frozenset([*ROLE_TITLES, "minister"])
 
 
 def _roles(
@@ -124,8 +126,10 @@ def _roles(
             continue
         for title in _titles_before(doc, m):
             titled.setdefault((m.affiliation, title), set()).add(m.canonical)
+    if not titled:
+        return []
     found = []
-    for token in doc:
+    for token in words_in(doc, ROLE_WORDS):
         if token.idx in covered or token.pos_ != "NOUN":
             continue
         role = _role_phrase(token)
@@ -139,7 +143,7 @@ def _roles(
                 ActorMention(
                     start,
                     end,
-                    doc.text[start:end],
+                    text_of(doc)[start:end],
                     next(iter(people)),
                     "person",
                     state,
@@ -195,12 +199,16 @@ def _surnames(
     """ "Mohamud added": a capitalised word that is the surname of exactly one person
     the article names in full."""
     by_surname: dict[str, set[str]] = {}
+    written: set[str] = set()
     for m in actors:
         words = m.canonical.split()
         if m.kind == "person" and len(words) >= 2:
             by_surname.setdefault(actor_key(words[-1]), set()).add(m.canonical)
+            written |= {words[-1], m.text.split()[-1]}
+    if not written:
+        return []
     found = []
-    for token in doc:
+    for token in words_in(doc, frozenset(written)):
         if (
             token.idx in covered
             or token.pos_ != "PROPN"
@@ -222,6 +230,8 @@ def _surnames(
 
 
 ARMED_HEADS = {"army", "military", "forces", "navy", "police"}
+POSSESSED_HEADS = frozenset({"ministry", *ARMED_HEADS})
+BARE_HEADS = frozenset({"presidency", "government", *POSSESSED_HEADS})
 
 
 def _possessed_bodies(
@@ -231,15 +241,8 @@ def _possessed_bodies(
     and the ministry ("Russian Foreign Ministry"). "Sudan's army" is the army the
     article names for Sudan ("Sudanese Armed Forces"), or else Sudan itself."""
     found = []
-    for token in doc:
-        if token.idx in covered or token.lower_ not in {
-            "ministry",
-            "army",
-            "military",
-            "forces",
-            "police",
-            "navy",
-        }:
+    for token in words_in(doc, POSSESSED_HEADS):
+        if token.idx in covered:
             continue
         owners = [c for c in token.children if c.dep_ == "poss"]
         if not owners:
@@ -275,7 +278,7 @@ def _possessed_bodies(
             ActorMention(
                 start,
                 end,
-                doc.text[start:end],
+                text_of(doc)[start:end],
                 f"{adjective} {name}",
                 "organisation",
                 state,
@@ -308,7 +311,7 @@ def _bare_bodies(
             for word in BODY_HEADS[head]:
                 named.setdefault(word, set()).add(m.canonical)
     found = []
-    for token in doc:
+    for token in words_in(doc, BARE_HEADS):
         if token.idx in covered or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         phrase = _bare_phrase(token)
@@ -319,7 +322,11 @@ def _bare_bodies(
         if len(bodies) == 1:
             found.append(
                 ActorMention(
-                    start, end, doc.text[start:end], next(iter(bodies)), "organisation"
+                    start,
+                    end,
+                    text_of(doc)[start:end],
+                    next(iter(bodies)),
+                    "organisation",
                 )
             )
             covered.update(range(start, end))
