@@ -627,8 +627,10 @@ def _attach_timexes(
             or span[0].lower_ in DEADLINE_PREPOSITIONS
         ):
             continue  # "asked for time until Tuesday morning": a deadline, not the date
+        if head.lower_ == "since" and head.head.pos_ not in {"VERB", "AUX"}:
+            continue  # "the worst fighting since 2014": a comparison, not its date
         while (
-            head.pos_ == "ADP"
+            (head.pos_ == "ADP" or head.dep_ == "prep")
             and head.head is not head
             and not _inside(head.head, span)
         ):
