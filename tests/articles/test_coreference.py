@@ -160,4 +160,6 @@ def test_the_event_of_a_partitive_noun_is_dated_against_another():
     )
     attack = next(e for e in events if e.kind == "attack")
     assert attack.timex.value == "2021-03-16"
-    assert attack.title == "Army carries out its most intense wave of airstrikes on Kidal"
+    assert (
+        attack.title == "Army carries out its most intense wave of airstrikes on Kidal"
+    )

@@ -320,5 +320,7 @@ def test_since_a_date_on_a_verb_is_when_the_act_began_and_on_a_noun_a_comparison
     shelling = only("The army has shelled the town of Bor since April.", "attack")
     assert shelling.timex.value == "2020-04"  # the April before a report of March
     assert shelling.timex.anchor != "tense"
-    events = events_of("It was the worst fighting since 2014, residents said on Monday.")
+    events = events_of(
+        "It was the worst fighting since 2014, residents said on Monday."
+    )
     assert not [e for e in events if e.timex and e.timex.value == "2014"]
