@@ -362,8 +362,13 @@ def test_no_csv_cell_reads_as_a_formula(
     import io
 
     from articles.models import Article, Sentence
+    from articles.records import clean_text
     from timeline.models import Actor, Event, Place
 
+    # As every input path stores text: control characters and surrogates dropped.
+    title, actor, place, outlet, sentence = (
+        clean_text(t) for t in (title, actor, place, outlet, sentence)
+    )
     Event.objects.update(title=title[:300])
     Actor.objects.update(name=actor[:200])
     Place.objects.update(name=place[:200])
