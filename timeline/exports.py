@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from .dates import iso_at_precision
@@ -56,7 +57,13 @@ def event_record(event: Event) -> dict:
             }
             for ev in sorted(
                 event.evidence.all(),
-                key=lambda e: (e.sentence.article.url, e.sentence.index),
+                # A total order: two readings of one sentence by where their words are.
+                key=lambda e: (
+                    e.sentence.article.url,
+                    e.sentence.index,
+                    e.trigger_start,
+                    e.kind,
+                ),
             )
         ],
     }
@@ -78,6 +85,7 @@ def _order(record: dict) -> tuple:
         record["title"],
         first.get("article_url", ""),
         first.get("sentence_index", 0),
+        json.dumps(record, sort_keys=True),  # the rest, so ties never fall to row ids
     )
 
 

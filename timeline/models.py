@@ -174,6 +174,7 @@ class EventQuerySet(models.QuerySet):
                     "sentence__article__outlet",
                     "sentence__article_id",
                     "sentence__index",
+                    "trigger_start",
                 ),
             ),
         )

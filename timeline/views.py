@@ -266,7 +266,12 @@ def _cell(value: str) -> str:
 
 def _reading_order(evidence: Evidence) -> tuple:
     article = evidence.sentence.article
-    return (article.published_at, article.url, evidence.sentence.index)
+    return (
+        article.published_at,
+        article.url,
+        evidence.sentence.index,
+        evidence.trigger_start,
+    )
 
 
 def export_ics(request: HttpRequest) -> HttpResponse:

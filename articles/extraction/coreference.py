@@ -84,7 +84,9 @@ def resolve_references(
         for target, source, gap in relation.directions():
             if relation.may_date(target, candidates[target]):
                 timex = shifted(resolved[source], gap, doc, relation.words)
-                if timex is not None:
+                if timex is not None and not _twin(
+                    candidates[target], resolved[source], timex
+                ):
                     resolved[target] = replace(candidates[target], timex=timex)
     return [c for c in resolved if c is not None]
 
@@ -128,6 +130,18 @@ class Relation:
             return True
         inside = self.clause[0] <= timex.start < self.clause[1]
         return inside if index == self.telling else not inside
+
+
+def _twin(target: EventCandidate, source: EventCandidate | None, timex: Timex) -> bool:
+    """Two events of one kind family on one day in one sentence ("shortly after the
+    Saturday announcement, Macron welcomed it"): a sentence gives at most one reading
+    per family and date (events.find_events), so the relation dates neither twice."""
+    return (
+        source is not None
+        and source.timex is not None
+        and kind_family(target.kind) == kind_family(source.kind)
+        and timex.value[:10] == source.timex.value[:10]
+    )
 
 
 def told_against(doc: Doc, candidates: list[EventCandidate]) -> list[Relation]:

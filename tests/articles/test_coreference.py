@@ -163,3 +163,15 @@ def test_the_event_of_a_partitive_noun_is_dated_against_another():
     assert (
         attack.title == "Army carries out its most intense wave of airstrikes on Kidal"
     )
+
+
+def test_a_gap_never_gives_one_sentence_two_readings_of_a_family_on_one_day():
+    # Two remarks the same day in one sentence: merging could join either to another
+    # outlet's, so the outcome would hang on the order articles arrive in.
+    events = events_of(
+        "Shortly after the Saturday announcement, Kenyan President William Ruto "
+        "welcomed the agreement.",
+        dt.date(2023, 5, 22),
+    )
+    days = [(e.sentence_index, e.kind, e.timex.value[:10]) for e in events if e.timex]
+    assert len(days) == len(set(days)), days

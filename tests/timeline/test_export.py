@@ -92,3 +92,39 @@ def test_demo_articles_give_the_design_card_events(demo_articles):
         "geneva-round-seven",
     } <= found
     assert result["wrong_merges"] == 0
+
+
+def test_two_readings_of_one_sentence_export_in_the_order_of_their_words():
+    """Rows stored in the other order give the same export: the order is the text's,
+    never the database's."""
+    import datetime as dt
+
+    from articles.models import Article, Sentence
+    from timeline.exports import event_record
+    from timeline.models import Event, Evidence
+
+    article = Article.objects.create(
+        url="https://wire.example.com/two",
+        outlet="Wire",
+        title="Two",
+        published_at=dt.date(2021, 3, 15),
+        text="Rebels shelled the port and the army bombed the hills.",
+    )
+    sentence = Sentence.objects.create(
+        article=article, index=0, start=0, end=55, text=article.text
+    )
+    event = Event.objects.create(title="Fighting", kind="attack")
+    for start, trigger in ((36, "bomb"), (7, "shell")):  # the later word stored first
+        Evidence.objects.create(
+            event=event,
+            sentence=sentence,
+            kind="attack",
+            title=trigger,
+            trigger=trigger,
+            trigger_start=start,
+            trigger_end=start + 6,
+        )
+    record = event_record(Event.objects.for_timeline().get(pk=event.pk))
+    assert [e["sentence_index"] for e in record["evidence"]] == [0, 0]
+    stored = list(Event.objects.for_timeline().get(pk=event.pk).evidence.all())
+    assert [e.trigger for e in stored] == ["shell", "bomb"]
