@@ -722,16 +722,24 @@ def _object_timex(
     if verb.pos_ != "VERB":
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for timex, span in attachments.get(obj.i, []):
-            preposition = span.root.head
-            if (
-                timex.interval is not None
-                and preposition.lower_ in {"on", "at"}
-                and preposition.head.i == obj.i
-                and _precision_rank(timex) >= DAY_RANK
-            ):
-                return timex
+        for timex in _days_hung_on(obj, attachments):
+            return timex
     return None
+
+
+def _days_hung_on(
+    noun: Token, attachments: dict[int, list[tuple[Timex, Span]]]
+) -> list[Timex]:
+    """Day-or-finer times the parse hangs on a noun by "on" or "at" ("a ceasefire on
+    Tuesday", "detainees on Sunday")."""
+    return [
+        timex
+        for timex, span in attachments.get(noun.i, [])
+        if timex.interval is not None
+        and span.root.head.lower_ in {"on", "at"}
+        and span.root.head.head.i == noun.i
+        and _precision_rank(timex) >= DAY_RANK
+    ]
 
 
 def _stray_clause_timex(
@@ -747,16 +755,10 @@ def _stray_clause_timex(
         holder = doc[index]
         if holder.pos_ not in {"NOUN", "PROPN"} or holder.i == trigger.i:
             continue
-        for timex, span in attachments.get(index, []):
-            preposition = span.root.head
-            if (
-                timex.interval is not None
-                and preposition.lower_ in {"on", "at"}
-                and preposition.head.i == holder.i
-                and _precision_rank(timex) >= DAY_RANK
-                and (classify_trigger(holder) is None or _not_an_act(holder))
-            ):
-                found[timex.value] = timex
+        if classify_trigger(holder) is not None and not _not_an_act(holder):
+            continue  # another event's date
+        for timex in _days_hung_on(holder, attachments):
+            found[timex.value] = timex
     return next(iter(found.values())) if len(found) == 1 else None
 
 
