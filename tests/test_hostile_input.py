@@ -20,6 +20,7 @@ from articles.services import _parsed, extract_articles, nlp
 from tests.conftest import record
 from tests.timeline.test_counts import stored, truth
 from tests.timeline.test_editing import _change_form_data, act
+from tests.timeline.test_export_views import body
 from tests.timeline.test_views import make_timeline
 from timeline import editing
 from timeline.forms import Window
@@ -31,12 +32,6 @@ UTC = dt.UTC
 
 def ingest(*paths):
     call_command("ingest", *map(str, paths), "--no-progress")
-
-
-def body(response) -> str:
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 # 1. An event dated at the edge of the calendar ------------------------------------------

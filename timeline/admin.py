@@ -244,21 +244,23 @@ class AliasFormSet(forms.BaseInlineFormSet):
             if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
         ]
         leaving = [f.instance.pk for f in self.deleted_forms if f.instance.pk]
+        folded = {f: alias_form(f.cleaned_data["name"]) for f in kept}
+        # Who already has these forms, in one query (the forms' own rows aside).
+        held = {
+            alias.normalised: alias
+            for alias in self.model.objects.filter(normalised__in=folded.values())
+            .exclude(pk__in=[*leaving, *(f.instance.pk for f in kept if f.instance.pk)])
+            .select_related(self.fk.name)
+        }
         seen: dict[str, str] = {}
-        for form in kept:
-            folded = alias_form(form.cleaned_data["name"])
-            if folded in seen:
+        for form, form_key in folded.items():
+            if form_key in seen:
                 form.add_error(
-                    "name", f"Written the same way as “{seen[folded]}” above."
+                    "name", f"Written the same way as “{seen[form_key]}” above."
                 )
                 continue
-            seen[folded] = form.cleaned_data["name"]
-            holder = (
-                self.model.objects.filter(normalised=folded)
-                .exclude(pk__in=[form.instance.pk, *leaving])
-                .select_related(self.fk.name)
-                .first()
-            )
+            seen[form_key] = form.cleaned_data["name"]
+            holder = held.get(form_key)
             if holder is not None:
                 owner = getattr(holder, self.fk.name)
                 form.add_error("name", f"“{holder.name}” already names {owner}.")

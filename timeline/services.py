@@ -137,6 +137,7 @@ def _same_person(name: str) -> Actor | None:
             )
         }
     else:
+        # Only a person known by the surname alone: one named in full is someone else.
         holders = {
             alias.actor
             for alias in ActorAlias.objects.select_related("actor").filter(
@@ -146,17 +147,12 @@ def _same_person(name: str) -> Actor | None:
             )
             if len(alias.name.split()) == 1
         }
-        # Only a person known by the surname alone: one named in full is someone else.
-        holders = {
-            actor
-            for actor in holders
-            if not any(
-                len(n.split()) > 1
-                for n in actor.aliases.filter(is_canonical=True).values_list(
-                    "name", flat=True
-                )
-            )
-        }
+        full = set(
+            ActorAlias.objects.filter(
+                actor__in=holders, is_canonical=True, name__contains=" "
+            ).values_list("actor_id", flat=True)
+        )
+        holders = {actor for actor in holders if actor.pk not in full}
     return holders.pop() if len(holders) == 1 else None
 
 

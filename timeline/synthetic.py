@@ -185,7 +185,10 @@ def _plan(
         published = (end + dt.timedelta(days=rng.randint(0, 2))).date()
         for outlet in rng.sample(OUTLETS, rng.randint(1, 5)):
             plan.reports[(outlet, published)].append(
-                (i, f"{title}, {outlet} reported ({_iso(start, precision)}).")
+                (
+                    i,
+                    f"{title}, {outlet} reported ({iso_at_precision(start, precision)}).",
+                )
             )
     return plan
 
@@ -220,10 +223,6 @@ def _interval(moment: dt.datetime, precision: str) -> tuple[dt.datetime, dt.date
         return start, start.replace(minute=59)
     start = moment.replace(second=0)
     return start, start
-
-
-def _iso(moment: dt.datetime, precision: str) -> str:
-    return iso_at_precision(moment, precision)
 
 
 def _reports(plan: _Plan, seed: int) -> dict:
